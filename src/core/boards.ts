@@ -1,0 +1,123 @@
+import * as Y from 'yjs';
+import { newId } from './ids';
+import { err, ok, type Result } from './result';
+import { boardMapOf, boardOrderOf, liveBoard } from './schema';
+import { checkText, type TextError } from './text';
+
+/** Board types this version can show; the specific boards (SWOT, stakeholders, ground rules)
+ *  arrive as new members. A type from a newer app is listed but shown read-only as notes. */
+export const BOARD_TYPES = ['notes'] as const;
+export type BoardType = (typeof BOARD_TYPES)[number];
+
+export interface Board {
+  id: string;
+  type: string;
+  title: string;
+  prompt: string;
+  locked: boolean;
+  itemCount: number;
+}
+
+export type BoardError = TextError | 'no-board' | 'bad-type' | 'bad-index';
+
+/** Agenda order. Two devices moving the same board at once leave its id twice in the array,
+ *  and a move racing a delete can bring a deleted id back: the first live occurrence wins. */
+export function boardIds(doc: Y.Doc): string[] {
+  const seen = new Set<string>();
+  return boardOrderOf(doc).toArray().filter((id) => {
+    if (seen.has(id) || !liveBoard(doc, id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+function toBoard(id: string, map: Y.Map<unknown>): Board {
+  const items = map.get('items') as Y.Map<unknown> | undefined;
+  return {
+    id,
+    type: String(map.get('type')),
+    title: String(map.get('title') ?? ''),
+    prompt: String(map.get('prompt') ?? ''),
+    locked: map.get('locked') === true,
+    itemCount: items?.size ?? 0,
+  };
+}
+
+export function listBoards(doc: Y.Doc): Board[] {
+  return boardIds(doc).map((id) => toBoard(id, liveBoard(doc, id)!));
+}
+
+export function getBoard(doc: Y.Doc, id: string): Board | undefined {
+  const map = liveBoard(doc, id);
+  return map && toBoard(id, map);
+}
+
+export function createBoard(
+  doc: Y.Doc, fields: { type: BoardType; title: string; prompt?: string }, origin: unknown,
+): Result<string, BoardError> {
+  if (!(BOARD_TYPES as readonly string[]).includes(fields.type)) return err('bad-type', fields.type);
+  const title = checkText(fields.title, 'title');
+  if (!title.ok) return title;
+  const prompt = checkText(fields.prompt ?? '', 'prompt', { multiline: true, optional: true });
+  if (!prompt.ok) return prompt;
+  const id = newId();
+  doc.transact(() => {
+    const board = boardMapOf(doc, id);
+    board.set('type', fields.type);
+    board.set('title', title.value);
+    board.set('prompt', prompt.value);
+    board.set('locked', false);
+    board.set('items', new Y.Map());
+    boardOrderOf(doc).push([id]);
+  }, origin);
+  return ok(id);
+}
+
+export function updateBoard(
+  doc: Y.Doc, id: string, changes: { title?: string; prompt?: string }, origin: unknown,
+): Result<void, BoardError> {
+  const board = liveBoard(doc, id);
+  if (!board) return err('no-board', id);
+  const updates: [string, string][] = [];
+  if (changes.title !== undefined) {
+    const title = checkText(changes.title, 'title');
+    if (!title.ok) return title;
+    updates.push(['title', title.value]);
+  }
+  if (changes.prompt !== undefined) {
+    const prompt = checkText(changes.prompt, 'prompt', { multiline: true, optional: true });
+    if (!prompt.ok) return prompt;
+    updates.push(['prompt', prompt.value]);
+  }
+  doc.transact(() => updates.forEach(([k, v]) => board.set(k, v)), origin);
+  return ok(undefined);
+}
+
+/** Moves a board to `toIndex` in agenda order (an index into `boardIds`). */
+export function moveBoard(doc: Y.Doc, id: string, toIndex: number, origin: unknown): Result<void, BoardError> {
+  const ids = boardIds(doc);
+  const from = ids.indexOf(id);
+  if (from < 0) return err('no-board', id);
+  if (!Number.isInteger(toIndex) || toIndex < 0 || toIndex >= ids.length) return err('bad-index', String(toIndex));
+  if (from === toIndex) return ok(undefined);
+  const reordered = ids.filter((b) => b !== id);
+  reordered.splice(toIndex, 0, id);
+  doc.transact(() => {
+    const order = boardOrderOf(doc);
+    // Rewriting only the live ids also drops stale duplicates left by concurrent moves.
+    order.delete(0, order.length);
+    order.push(reordered);
+  }, origin);
+  return ok(undefined);
+}
+
+export function deleteBoard(doc: Y.Doc, id: string, origin: unknown): Result<void, BoardError> {
+  const board = liveBoard(doc, id);
+  if (!board) return err('no-board', id);
+  doc.transact(() => {
+    board.set('deleted', true);
+    const order = boardOrderOf(doc);
+    for (let i = order.length - 1; i >= 0; i--) if (order.get(i) === id) order.delete(i, 1);
+  }, origin);
+  return ok(undefined);
+}

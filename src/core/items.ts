@@ -1,0 +1,170 @@
+import * as Y from 'yjs';
+import { newId } from './ids';
+import { err, ok, type Result } from './result';
+import { itemsOf } from './schema';
+import { checkText, type TextError } from './text';
+
+/** One contribution on a board (a note, a card). */
+export interface Item {
+  id: string;
+  text: string;
+  createdBy: string;
+  /** Stakeholder group id, or '' when the author has none. */
+  group: string;
+  createdAt: number;
+  updatedAt: number;
+  /** Position among the items of its lane; fractional so a move writes one field. */
+  order: number;
+  /** A column of the board (a SWOT quadrant later); '' on a plain notes board. */
+  lane: string;
+}
+
+export type ItemError = TextError | 'no-board' | 'no-item' | 'bad-index';
+export type NewItem = Pick<Item, 'text' | 'createdBy' | 'group'> & { lane?: string };
+
+function toItem(map: Y.Map<unknown>): Item {
+  const text = map.get('text');
+  return {
+    id: String(map.get('id')),
+    text: text instanceof Y.Text ? text.toString() : String(text ?? ''),
+    createdBy: String(map.get('createdBy') ?? ''),
+    group: String(map.get('group') ?? ''),
+    createdAt: Number(map.get('createdAt') ?? 0),
+    updatedAt: Number(map.get('updatedAt') ?? map.get('createdAt') ?? 0),
+    order: Number(map.get('order') ?? 0),
+    lane: String(map.get('lane') ?? ''),
+  };
+}
+
+const byPosition = (a: Item, b: Item) =>
+  a.order - b.order || a.createdAt - b.createdAt || a.id.localeCompare(b.id);
+
+/** Items of a board in display order; `lane` narrows to one column. */
+export function listItems(doc: Y.Doc, boardId: string, lane?: string): Item[] {
+  const items = itemsOf(doc, boardId);
+  if (!items) return [];
+  const all = [...items.values()].map(toItem);
+  return (lane === undefined ? all : all.filter((i) => i.lane === lane)).sort(byPosition);
+}
+
+export function getItem(doc: Y.Doc, boardId: string, itemId: string): Item | undefined {
+  const map = itemsOf(doc, boardId)?.get(itemId);
+  return map && toItem(map);
+}
+
+function writeItem(items: Y.Map<Y.Map<unknown>>, item: Item): void {
+  const map = new Y.Map<unknown>();
+  for (const [key, value] of Object.entries(item)) map.set(key, key === 'text' ? new Y.Text(value as string) : value);
+  items.set(item.id, map);
+}
+
+const nextOrder = (doc: Y.Doc, boardId: string, lane: string) =>
+  listItems(doc, boardId, lane).reduce((max, i) => Math.max(max, i.order), 0) + 1;
+
+export function addItem(doc: Y.Doc, boardId: string, fields: NewItem, origin: unknown): Result<string, ItemError> {
+  const text = checkText(fields.text, 'note', { multiline: true });
+  if (!text.ok) return text;
+  const items = itemsOf(doc, boardId);
+  if (!items) return err('no-board', boardId);
+  const lane = fields.lane ?? '';
+  const now = Date.now();
+  const item: Item = {
+    id: newId(), text: text.value, createdBy: fields.createdBy, group: fields.group,
+    createdAt: now, updatedAt: now, order: nextOrder(doc, boardId, lane), lane,
+  };
+  doc.transact(() => writeItem(items, item), origin);
+  return ok(item.id);
+}
+
+/** Replaces only the changed middle of the text, so two people editing different parts of one
+ *  note both keep their words when their devices merge. */
+function applyTextChange(ytext: Y.Text, next: string): void {
+  const prev = ytext.toString();
+  let start = 0;
+  while (start < prev.length && start < next.length && prev[start] === next[start]) start++;
+  let end = 0;
+  while (
+    end < prev.length - start && end < next.length - start &&
+    prev[prev.length - 1 - end] === next[next.length - 1 - end]
+  ) end++;
+  const removed = prev.length - start - end;
+  if (removed > 0) ytext.delete(start, removed);
+  const inserted = next.slice(start, next.length - end);
+  if (inserted) ytext.insert(start, inserted);
+}
+
+export function editItem(doc: Y.Doc, boardId: string, itemId: string, rawText: string, origin: unknown): Result<void, ItemError> {
+  const text = checkText(rawText, 'note', { multiline: true });
+  if (!text.ok) return text;
+  const map = itemsOf(doc, boardId)?.get(itemId);
+  if (!map) return err(itemsOf(doc, boardId) ? 'no-item' : 'no-board', itemId);
+  const ytext = map.get('text');
+  if (ytext instanceof Y.Text && ytext.toString() === text.value) return ok(undefined);
+  doc.transact(() => {
+    if (ytext instanceof Y.Text) applyTextChange(ytext, text.value);
+    else map.set('text', new Y.Text(text.value));
+    map.set('updatedAt', Date.now());
+  }, origin);
+  return ok(undefined);
+}
+
+/** Moves an item to position `toIndex` of `lane` (its own lane when omitted). Only its `order`
+ *  (and `lane`) change, so a concurrent edit of its text survives the move. */
+export function moveItem(
+  doc: Y.Doc, boardId: string, itemId: string, target: { toIndex: number; lane?: string }, origin: unknown,
+): Result<void, ItemError> {
+  const items = itemsOf(doc, boardId);
+  if (!items) return err('no-board', boardId);
+  const map = items.get(itemId);
+  if (!map) return err('no-item', itemId);
+  const lane = target.lane ?? String(map.get('lane') ?? '');
+  const others = listItems(doc, boardId, lane).filter((i) => i.id !== itemId);
+  const { toIndex } = target;
+  if (!Number.isInteger(toIndex) || toIndex < 0 || toIndex > others.length) return err('bad-index', String(toIndex));
+  const before = others[toIndex - 1]?.order;
+  const after = others[toIndex]?.order;
+  let order = before === undefined ? (after === undefined ? 1 : after - 1) : after === undefined ? before + 1 : (before + after) / 2;
+  doc.transact(() => {
+    // Halving runs out of float precision after ~50 moves into one gap: renumber the lane then.
+    if (order === before || order === after) {
+      others.forEach((o, i) => items.get(o.id)!.set('order', i < toIndex ? i : i + 1));
+      order = toIndex;
+    }
+    map.set('order', order);
+    if (map.get('lane') !== lane) map.set('lane', lane);
+  }, origin);
+  return ok(undefined);
+}
+
+/** Moves an item to the end of another board, keeping its id, author and text. */
+export function moveItemToBoard(
+  doc: Y.Doc, fromBoard: string, itemId: string, toBoard: string, origin: unknown,
+): Result<void, ItemError> {
+  const source = itemsOf(doc, fromBoard);
+  const target = itemsOf(doc, toBoard);
+  if (!source || !target) return err('no-board', source ? toBoard : fromBoard);
+  const map = source.get(itemId);
+  if (!map) return err('no-item', itemId);
+  const item = toItem(map);
+  doc.transact(() => {
+    writeItem(target, { ...item, lane: '', order: nextOrder(doc, toBoard, ''), updatedAt: Date.now() });
+    source.delete(itemId);
+  }, origin);
+  return ok(undefined);
+}
+
+export function deleteItem(doc: Y.Doc, boardId: string, itemId: string, origin: unknown): Result<void, ItemError> {
+  const items = itemsOf(doc, boardId);
+  if (!items) return err('no-board', boardId);
+  if (!items.has(itemId)) return err('no-item', itemId);
+  doc.transact(() => items.delete(itemId), origin);
+  return ok(undefined);
+}
+
+/** Puts back an item exactly as it was (the undo of a delete). */
+export function restoreItem(doc: Y.Doc, boardId: string, item: Item, origin: unknown): Result<void, ItemError> {
+  const items = itemsOf(doc, boardId);
+  if (!items) return err('no-board', boardId);
+  doc.transact(() => writeItem(items, item), origin);
+  return ok(undefined);
+}

@@ -1,0 +1,58 @@
+import { Dexie, type EntityTable } from 'dexie';
+import yDexie from 'y-dexie';
+import type * as Y from 'yjs';
+import { SaveStatus } from './save-status';
+
+export type Role = 'facilitator' | 'participant';
+
+export interface WorkshopRow {
+  id: string;
+  title: string;
+  updatedAt: number;
+  role: Role;
+  /** Set while a deletion can still be undone; the row is purged after the undo window. */
+  deletedAt?: number;
+  doc: Y.Doc;
+}
+
+export interface ProfileRow {
+  key: 'me';
+  participantId: string;
+  name: string;
+  group: string;
+  color: string;
+}
+
+export const WORKSHOP_UPDATES_TABLE = '$workshops.doc_updates';
+
+export type CommonGroundDb = Dexie & {
+  workshops: EntityTable<WorkshopRow, 'id'>;
+  profile: EntityTable<ProfileRow, 'key'>;
+  saveStatus: SaveStatus;
+};
+
+/** Opens the database (or throws a `StorageUnavailable`): private windows and locked-down
+ *  browsers refuse IndexedDB, and the app must say so rather than lose edits silently. */
+export async function openDb(name = 'common-ground'): Promise<CommonGroundDb> {
+  if (typeof indexedDB === 'undefined' || indexedDB === null) throw new StorageUnavailable('no-indexeddb');
+  const db = new Dexie(name, { addons: [yDexie] }) as CommonGroundDb;
+  db.version(1).stores({
+    workshops: 'id, updatedAt, doc: Y.Doc',
+    profile: 'key',
+  });
+  db.saveStatus = new SaveStatus();
+  db.use(db.saveStatus.middleware((table) => table === WORKSHOP_UPDATES_TABLE));
+  try {
+    await db.open();
+  } catch (error) {
+    throw new StorageUnavailable('open-failed', error);
+  }
+  return db;
+}
+
+export class StorageUnavailable extends Error {
+  constructor(readonly reason: 'no-indexeddb' | 'open-failed', override readonly cause?: unknown) {
+    super(`storage unavailable: ${reason}${cause instanceof Error ? `: ${cause.message}` : ''}`);
+    this.name = 'StorageUnavailable';
+  }
+}

@@ -1,0 +1,89 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { Dexie } from 'dexie';
+import { createBoard, listBoards } from '../../../src/core/boards';
+import { addItem, listItems } from '../../../src/core/items';
+import { getMeta, initWorkshop } from '../../../src/core/meta';
+import { openDb, type CommonGroundDb } from '../../../src/storage/db';
+import { dexieWorkshopStore, UNDO_WINDOW_MS } from '../../../src/storage/workshop-store';
+import { loadProfile, saveProfile } from '../../../src/storage/profile-store';
+
+let dbs: CommonGroundDb[] = [];
+let name = '';
+async function freshDb(reuse = false) {
+  if (!reuse) name = `test-${Math.random()}`;
+  const db = await openDb(name);
+  dbs.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of dbs) db.close();
+  dbs = [];
+  await Dexie.delete(name);
+});
+
+async function seed(db: CommonGroundDb, id = 'w1') {
+  const store = dexieWorkshopStore(db);
+  await store.create({ id, title: 'TWG retreat', role: 'facilitator' }, (doc) => {
+    initWorkshop(doc, { title: 'TWG retreat', createdBy: 'p1' }, 'test');
+    createBoard(doc, { type: 'notes', title: 'Expectations' }, 'test');
+  });
+  return store;
+}
+
+describe('workshop store (y-dexie)', () => {
+  it('creates a workshop whose document opens with its content', async () => {
+    const store = await seed(await freshDb());
+    const opened = await store.open('w1');
+    expect(opened).toBeDefined();
+    expect(getMeta(opened!.doc).title).toBe('TWG retreat');
+    expect(listBoards(opened!.doc).map((b) => b.title)).toEqual(['Expectations']);
+    opened!.close();
+  });
+
+  it('persists every edit with no save step: a second database connection sees it', async () => {
+    const db = await freshDb();
+    const store = await seed(db);
+    const opened = (await store.open('w1'))!;
+    const board = listBoards(opened.doc)[0]!.id;
+    addItem(opened.doc, board, { text: 'Clear roles', createdBy: 'p1', group: '' }, 'test');
+    await db.saveStatus.settled();
+    opened.close();
+    db.close();
+    const again = dexieWorkshopStore(await freshDb(true));
+    const reopened = (await again.open('w1'))!;
+    expect(listItems(reopened.doc, board).map((i) => i.text)).toEqual(['Clear roles']);
+    reopened.close();
+  });
+
+  it('lists workshops newest first and hides deleted ones until restored, then purges them', async () => {
+    const db = await freshDb();
+    const store = await seed(db, 'a');
+    await seed(db, 'b');
+    await store.setSummary('a', { updatedAt: Date.now() + 1000 });
+    const seen: string[][] = [];
+    const stop = store.watchList((rows) => seen.push(rows.map((r) => r.id)), (e) => { throw e; });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(seen.at(-1)).toEqual(['a', 'b']);
+    await store.remove('a');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(seen.at(-1)).toEqual(['b']);
+    expect(await store.purgeExpired()).toEqual([]);
+    await store.restore('a');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(seen.at(-1)).toEqual(['a', 'b']);
+    await store.remove('b');
+    expect(await store.purgeExpired(Date.now() + UNDO_WINDOW_MS)).toEqual(['b']);
+    expect(await store.get('b')).toBeUndefined();
+    expect(await db.table('$workshops.doc_updates').where('k').equals('b').count()).toBe(0);
+    stop();
+  });
+
+  it('keeps a stable participant id and saves profile changes', async () => {
+    const db = await freshDb();
+    const first = await loadProfile(db, '#E69F00');
+    await saveProfile(db, { name: 'Sokha', group: 'Government' });
+    const second = await loadProfile(db, '#000000');
+    expect(second).toEqual({ ...first, name: 'Sokha', group: 'Government' });
+  });
+});
