@@ -1,0 +1,32 @@
+// Screenshots of the main flows at phone and laptop size, for a person to look at.
+import { mkdirSync } from 'node:fs';
+import { LAPTOP, PHONE, launch, startTestHub } from '../tests/e2e/harness';
+
+const out = process.argv[2] ?? '/tmp/screens';
+mkdirSync(out, { recursive: true });
+const hub = await startTestHub();
+const browser = await launch();
+for (const [name, device] of [['phone', PHONE], ['laptop', LAPTOP]] as const) {
+  const context = await browser.newContext(device);
+  const page = await context.newPage();
+  await page.goto(hub.url);
+  await page.getByLabel('New workshop title').fill('Health TWG strategic meeting');
+  await page.screenshot({ path: `${out}/${name}-1-home.png` });
+  await page.getByRole('button', { name: 'Create workshop' }).click();
+  await page.getByLabel('New board title').fill('Expectations');
+  await page.getByRole('button', { name: 'Add board' }).click();
+  for (const text of ['Clear roles for each partner', 'Shared data on district health outcomes, updated quarterly', 'Government leads, partners align']) {
+    await page.getByLabel('Your note').fill(text);
+    await page.getByRole('button', { name: 'Add note' }).click();
+  }
+  await page.screenshot({ path: `${out}/${name}-2-board.png`, fullPage: true });
+  await page.goto(`${hub.url}#/`);
+  await page.getByLabel('New board title').waitFor({ state: 'detached' }).catch(() => {});
+  await page.screenshot({ path: `${out}/${name}-3-list.png` });
+  await page.goto(`${hub.url}#/profile`);
+  await page.screenshot({ path: `${out}/${name}-4-profile.png` });
+  await context.close();
+}
+await browser.close();
+await hub.stop();
+console.log(`screenshots in ${out}`);

@@ -1,0 +1,134 @@
+import type * as Y from 'yjs';
+import { createBoard, deleteBoard, listBoards, moveBoard, updateBoard, type Board } from '../core/boards';
+import { ensureGroup, listGroups, type Group } from '../core/groups';
+import { addItem, deleteItem, editItem, getItem, listItems, restoreItem, type Item } from '../core/items';
+import { getMeta, updateMeta, type EditableMeta, type WorkshopMeta } from '../core/meta';
+import { listParticipants, upsertParticipant, type Participant } from '../core/participants';
+import type { Result } from '../core/result';
+import { itemsOf, migrate } from '../core/schema';
+import { checkText } from '../core/text';
+import { errorMessage } from '../i18n/i18n';
+import type { Role } from '../storage/db';
+import type { Services } from './services.svelte';
+import { DocView, YView } from './y-view.svelte';
+
+/** An error message for the person, or null when the change was made. */
+export type Outcome = string | null;
+const outcome = (r: Result<unknown>): Outcome => (r.ok ? null : errorMessage(r));
+
+const SUMMARY_DELAY_MS = 300;
+
+/** One open workshop: its document, the views the screens read, and the changes they make.
+ *  Every write carries `origin`, which marks it as this device's (undo will scope on it). */
+export class WorkshopSession {
+  readonly origin = { local: true };
+  readonly meta: DocView<WorkshopMeta>;
+  readonly boards: DocView<Board[]>;
+  readonly groups: DocView<Group[]>;
+  readonly participants: DocView<Participant[]>;
+  /** Set when the document comes from a newer app: the screen says so and offers no editing. */
+  readonly newerSchema: boolean;
+  #summaryTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #onUpdate = () => {
+    clearTimeout(this.#summaryTimer);
+    this.#summaryTimer = setTimeout(() => this.#writeSummary(), SUMMARY_DELAY_MS);
+  };
+
+  private constructor(
+    readonly id: string,
+    readonly role: Role,
+    readonly doc: Y.Doc,
+    private readonly services: Services,
+    private readonly release: () => void,
+  ) {
+    this.newerSchema = !migrate(doc, this.origin).ok;
+    this.meta = new DocView(doc, () => getMeta(doc));
+    this.boards = new DocView(doc, () => listBoards(doc));
+    this.groups = new DocView(doc, () => listGroups(doc));
+    this.participants = new DocView(doc, () => listParticipants(doc));
+    doc.on('update', this.#onUpdate);
+  }
+
+  static async open(services: Services, id: string): Promise<WorkshopSession | undefined> {
+    const summary = await services.store.get(id);
+    const opened = await services.store.open(id);
+    if (!opened || !summary) return undefined;
+    return new WorkshopSession(id, summary.role, opened.doc, services, opened.close);
+  }
+
+  close(): void {
+    this.doc.off('update', this.#onUpdate);
+    if (this.#summaryTimer !== undefined) {
+      clearTimeout(this.#summaryTimer);
+      this.#writeSummary();
+    }
+    this.release();
+  }
+
+  /** The home screen lists workshops without opening their documents: keep its row current. */
+  #writeSummary(): void {
+    this.#summaryTimer = undefined;
+    void this.services.store.setSummary(this.id, { title: getMeta(this.doc).title, updatedAt: Date.now() });
+  }
+
+  itemsView(boardId: string): YView<Item[]> | undefined {
+    const items = itemsOf(this.doc, boardId);
+    return items && new YView(items, () => listItems(this.doc, boardId));
+  }
+
+  async retrySave(): Promise<void> {
+    await this.services.store.resave(this.id, this.doc);
+  }
+
+  updateMeta(changes: Partial<EditableMeta>): Outcome {
+    return outcome(updateMeta(this.doc, changes, this.origin));
+  }
+
+  addBoard(title: string): Result<string> {
+    return createBoard(this.doc, { type: 'notes', title }, this.origin);
+  }
+
+  updateBoard(id: string, changes: { title?: string; prompt?: string }): Outcome {
+    return outcome(updateBoard(this.doc, id, changes, this.origin));
+  }
+
+  moveBoard(id: string, toIndex: number): Outcome {
+    return outcome(moveBoard(this.doc, id, toIndex, this.origin));
+  }
+
+  deleteBoard(id: string): Outcome {
+    return outcome(deleteBoard(this.doc, id, this.origin));
+  }
+
+  /** Makes sure the workshop knows who this device's participant is before their first note. */
+  #me(): { createdBy: string; group: string } {
+    const { participantId, name, group, color } = this.services.profile;
+    const groupId = group.trim() ? ensureGroup(this.doc, group, this.origin) : null;
+    const gid = groupId?.ok ? groupId.value : '';
+    if (name.trim()) upsertParticipant(this.doc, { id: participantId, name, group: gid, color }, this.origin);
+    return { createdBy: participantId, group: gid };
+  }
+
+  addNote(boardId: string, raw: string): Outcome {
+    const text = checkText(raw, 'note', { multiline: true });
+    if (!text.ok) return outcome(text);
+    if (!itemsOf(this.doc, boardId)) return errorMessage({ error: 'no-board' });
+    let result: Result<string> | undefined;
+    this.doc.transact(() => { result = addItem(this.doc, boardId, { ...this.#me(), text: text.value }, this.origin); }, this.origin);
+    return outcome(result!);
+  }
+
+  editNote(boardId: string, itemId: string, text: string): Outcome {
+    return outcome(editItem(this.doc, boardId, itemId, text, this.origin));
+  }
+
+  /** Deletes a note and returns it, so the screen can offer to put it back. */
+  deleteNote(boardId: string, itemId: string): Item | undefined {
+    const item = getItem(this.doc, boardId, itemId);
+    return item && deleteItem(this.doc, boardId, itemId, this.origin).ok ? item : undefined;
+  }
+
+  restoreNote(boardId: string, item: Item): Outcome {
+    return outcome(restoreItem(this.doc, boardId, item, this.origin));
+  }
+}

@@ -1,0 +1,51 @@
+import type * as Y from 'yjs';
+import { newId } from '../core/ids';
+import { initWorkshop, updateMeta } from '../core/meta';
+import { err, ok, type Result } from '../core/result';
+import { copyAsTemplate } from '../core/template';
+import { checkText } from '../core/text';
+import type { Services } from './services.svelte';
+
+/** The home screen's actions on whole workshops. Each returns the workshop's id or an error
+ *  whose code is an i18n key. */
+async function withDoc<T>(services: Services, id: string, use: (doc: Y.Doc) => Promise<Result<T>>): Promise<Result<T>> {
+  const opened = await services.store.open(id);
+  if (!opened) return err('not-found', id);
+  try {
+    return await use(opened.doc);
+  } finally {
+    opened.close();
+  }
+}
+
+export async function createWorkshop(services: Services, rawTitle: string): Promise<Result<string>> {
+  const title = checkText(rawTitle, 'title');
+  if (!title.ok) return title;
+  const id = newId();
+  const createdBy = services.profile.participantId;
+  await services.store.create({ id, title: title.value, role: 'facilitator' }, (doc) =>
+    initWorkshop(doc, { title: title.value, createdBy }, 'create'));
+  return ok(id);
+}
+
+export async function renameWorkshop(services: Services, id: string, rawTitle: string): Promise<Result<string>> {
+  const title = checkText(rawTitle, 'title');
+  if (!title.ok) return title;
+  return withDoc(services, id, async (doc) => {
+    updateMeta(doc, { title: title.value }, 'rename');
+    await services.store.setSummary(id, { title: title.value, updatedAt: Date.now() });
+    return ok(id);
+  });
+}
+
+export async function duplicateAsTemplate(services: Services, sourceId: string, rawTitle: string): Promise<Result<string>> {
+  const title = checkText(rawTitle, 'title');
+  if (!title.ok) return title;
+  return withDoc(services, sourceId, async (source) => {
+    const id = newId();
+    const createdBy = services.profile.participantId;
+    await services.store.create({ id, title: title.value, role: 'facilitator' }, (doc) =>
+      copyAsTemplate(source, doc, { title: title.value, createdBy }, 'template'));
+    return ok(id);
+  });
+}

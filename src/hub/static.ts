@@ -1,0 +1,66 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+/** Hashed assets never change, so phones may keep them; the entry points must always be fresh
+ *  or a new version would never reach them. */
+function cacheControl(path: string): string {
+  return /\/assets\/.+-[\w-]{8,}\.\w+$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
+/** Serves the built app from `root`; unknown paths get index.html (the app routes by hash, but
+ *  a pasted deep link must still load). */
+export function staticHandler(root: string) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+      return;
+    }
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      res.writeHead(400).end('bad request');
+      return;
+    }
+    const candidate = normalize(join(root, pathname));
+    const inside = candidate === root || candidate.startsWith(root.endsWith(sep) ? root : root + sep);
+    let file = inside ? candidate : join(root, 'index.html');
+    const info = await stat(file).catch(() => null);
+    if (!info || info.isDirectory()) {
+      if (extname(pathname) && pathname !== '/') {
+        res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+        return;
+      }
+      file = join(root, 'index.html');
+    }
+    const finalInfo = await stat(file).catch(() => null);
+    if (!finalInfo) {
+      res.writeHead(503, { 'Content-Type': 'text/plain' }).end('The app is not built: run `npm run build`.');
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'Content-Length': finalInfo.size,
+      'Cache-Control': cacheControl(file),
+      'X-Content-Type-Options': 'nosniff',
+    });
+    if (req.method === 'HEAD') res.end();
+    else createReadStream(file).pipe(res);
+  };
+}

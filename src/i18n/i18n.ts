@@ -1,0 +1,37 @@
+import { en, type MessageKey, type Messages } from './en';
+
+export type { MessageKey };
+export type Locale = 'en';
+
+const catalogs: Record<Locale, Messages> = { en };
+let current: Messages = en;
+let currentLocale: Locale = 'en';
+
+export function setLocale(locale: Locale): void {
+  current = catalogs[locale];
+  currentLocale = locale;
+  document.documentElement.lang = locale;
+}
+
+export const locale = (): Locale => currentLocale;
+
+/** Looks up a message and fills `{name}` placeholders. */
+export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+  return (current[key] ?? en[key]).replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole);
+}
+
+/** A core error code (`'empty'`, `'too-long'` …) as a sentence for the person who caused it. */
+export function errorMessage(error: { error: string; detail?: string }): string {
+  const key = `err.${error.error}` as MessageKey;
+  return key in en ? t(key, { detail: error.detail ?? '' }) : error.error;
+}
+
+/** "3 minutes ago" in the current locale. */
+export function relativeTime(then: number, now = Date.now()): string {
+  const rtf = new Intl.RelativeTimeFormat(currentLocale, { numeric: 'auto' });
+  const seconds = Math.round((then - now) / 1000);
+  const units: [Intl.RelativeTimeFormatUnit, number][] = [['day', 86400], ['hour', 3600], ['minute', 60]];
+  for (const [unit, size] of units) if (Math.abs(seconds) >= size) return rtf.format(Math.round(seconds / size), unit);
+  return rtf.format(seconds, 'second');
+}

@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type LaunchOptions } from 'playwright-core';
+import { startHub } from '../../src/hub/server';
+
+export const CHROMIUM_FLAGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export const PHONE = { viewport: { width: 360, height: 800 }, isMobile: true, hasTouch: true } as const;
+export const LAPTOP = { viewport: { width: 1366, height: 768 } } as const;
+
+/** Debian's Chromium, never a downloaded browser (downloads fail here). */
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path)) {
+    throw new Error(`No Chromium at ${path}: install it with \`apt-get install -y chromium\` or set CHROMIUM_PATH.`);
+  }
+  return path;
+}
+
+export function launch(extraArgs: string[] = [], options: LaunchOptions = {}): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_FLAGS, ...extraArgs], ...options });
+}
+
+/** A hub on a free loopback port serving the built app (`npm run build` first). */
+export async function startTestHub(): Promise<{ server: Server; url: string; stop: () => Promise<void> }> {
+  const root = resolve(import.meta.dirname, '../../dist');
+  if (!existsSync(resolve(root, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` before the browser tests.');
+  const server = await startHub({ port: 0, host: '127.0.0.1', root });
+  const address = server.address();
+  if (!address || typeof address !== 'object') throw new Error('hub has no address');
+  return {
+    server,
+    url: `http://127.0.0.1:${address.port}/`,
+    stop: () => new Promise<void>((done) => { server.closeAllConnections(); server.close(() => done()); }),
+  };
+}
+
+/** Fails the test on any uncaught page error, so a crash is never mistaken for a pass. */
+export function watchErrors(context: BrowserContext): string[] {
+  const errors: string[] = [];
+  context.on('weberror', (e) => errors.push(e.error().message));
+  return errors;
+}
