@@ -2,7 +2,7 @@ import * as Y from 'yjs';
 import { newId } from './ids';
 import { err, ok, type Result } from './result';
 import { groupsOf } from './schema';
-import { checkText, type TextError } from './text';
+import { checkText, cleanText, type TextError } from './text';
 
 export interface Group {
   id: string;
@@ -48,7 +48,7 @@ export function addGroup(doc: Y.Doc, rawName: string, origin: unknown, color?: s
 /** The group a participant says they belong to, created on first use, so a phone joining with
  *  "Government" lands in the facilitator's "government" group rather than a twin. */
 export function ensureGroup(doc: Y.Doc, rawName: string, origin: unknown): Result<string, GroupError> {
-  const existing = findGroupByName(doc, rawName.trim());
+  const existing = findGroupByName(doc, cleanText(rawName));
   return existing ? ok(existing.id) : addGroup(doc, rawName, origin);
 }
 

@@ -58,15 +58,23 @@ function checkMetaField<K extends keyof EditableMeta>(key: K, raw: string): Resu
     case 'purpose': return checkText(raw, 'purpose', { multiline: true, optional: true });
     default: {
       const date = raw.trim();
-      return date === '' || /^\d{4}-\d{2}-\d{2}$/.test(date) ? ok(date) : err('bad-date', date);
+      return date === '' || isCalendarDate(date) ? ok(date) : err('bad-date', date);
     }
   }
+}
+
+/** A yyyy-mm-dd date that exists (no 2025-02-30). */
+function isCalendarDate(date: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
 }
 
 /** Changes one or more of the fields a facilitator edits; nothing changes if any is invalid. */
 export function updateMeta(doc: Y.Doc, changes: Partial<EditableMeta>, origin: unknown): Result<void, MetaError> {
   const clean: [string, string][] = [];
-  for (const [key, raw] of Object.entries(changes) as [keyof EditableMeta, string][]) {
+  for (const [key, raw] of Object.entries(changes) as [keyof EditableMeta, string | undefined][]) {
+    if (raw === undefined) continue;
     const checked = checkMetaField(key, raw);
     if (!checked.ok) return { ...checked, detail: key };
     clean.push([key, checked.value]);
