@@ -1,0 +1,102 @@
+// `npm run bench`: figures, printed, never asserted (timed tests flake on shared machines).
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import * as Y from 'yjs';
+import { createBoard } from '../src/core/boards';
+import { addItem } from '../src/core/items';
+import { initWorkshop } from '../src/core/meta';
+import { LAPTOP, launch, startTestHub } from '../tests/e2e/harness';
+
+const dist = resolve(import.meta.dirname, '../dist');
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+/** Every script the first load fetches: the entry and its modulepreloads, gzipped at level 9. */
+function firstLoadJs(): { files: string[]; raw: number; gzip: number } {
+  const html = readFileSync(resolve(dist, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  let raw = 0;
+  let gzip = 0;
+  for (const file of new Set(files)) {
+    const bytes = readFileSync(resolve(dist, file));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { files, raw, gzip };
+}
+
+/** A workshop of `notes` notes on one board, as the bytes y-dexie stores. */
+function bigWorkshop(notes: number) {
+  const doc = new Y.Doc();
+  initWorkshop(doc, { title: 'Bench workshop', createdBy: 'bench' }, 'bench');
+  const board = createBoard(doc, { type: 'notes', title: 'Brainstorm' }, 'bench');
+  if (!board.ok) throw new Error(board.error);
+  for (let i = 0; i < notes; i++) {
+    addItem(doc, board.value, { text: `Idea ${i}: shared indicators for district health outcomes`, createdBy: `p${i % 30}`, group: '' }, 'bench');
+  }
+  return { boardId: board.value, update: Array.from(Y.encodeStateAsUpdateV2(doc)) };
+}
+
+async function openBigWorkshop(notes: number, runs: number) {
+  const hub = await startTestHub();
+  const browser = await launch();
+  try {
+    const context = await browser.newContext(LAPTOP);
+    const page = await context.newPage();
+    await page.goto(hub.url);
+    await page.getByLabel('New workshop title').waitFor();
+    const { boardId, update } = bigWorkshop(notes);
+    const id = 'benchworkshop0001';
+    // Written straight into the tables y-dexie keeps, as if an earlier session had made it.
+    await page.evaluate(({ id, update }) => new Promise<void>((done, fail) => {
+      const open = indexedDB.open('common-ground');
+      open.onerror = () => fail(open.error);
+      open.onsuccess = () => {
+        const tx = open.result.transaction(['workshops', '$workshops.doc_updates'], 'readwrite');
+        tx.objectStore('workshops').put({ id, title: 'Bench workshop', updatedAt: Date.now(), role: 'facilitator' });
+        tx.objectStore('$workshops.doc_updates').add({ k: id, u: new Uint8Array(update), f: 1 });
+        tx.oncomplete = () => { open.result.close(); done(); };
+        tx.onerror = () => fail(tx.error);
+      };
+    }), { id, update });
+
+    const warm: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      await page.goto(`${hub.url}#/`);
+      await page.getByLabel('New workshop title').waitFor();
+      warm.push(await page.evaluate(({ id, boardId, notes }) => new Promise<number>((done) => {
+        // No named functions in here: tsx would wrap them in a helper the page does not have.
+        const t0 = performance.now();
+        new MutationObserver((_, observer) => {
+          if (document.querySelectorAll('[data-testid="note"]').length < notes) return;
+          observer.disconnect();
+          requestAnimationFrame(() => done(performance.now() - t0));
+        }).observe(document.body, { childList: true, subtree: true });
+        location.hash = `#/w/${id}/b/${boardId}`;
+      }), { id, boardId, notes }));
+    }
+
+    const cold: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      // Via about:blank, or the change of hash alone would be a same-document navigation.
+      await page.goto('about:blank');
+      await page.goto(`${hub.url}#/w/${id}/b/${boardId}`);
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="note"]').length >= n, notes, { timeout: 60_000 });
+      cold.push(await page.evaluate(() => new Promise<number>((done) => requestAnimationFrame(() => done(performance.now())))));
+    }
+    return { warm, cold, bytes: update.length };
+  } finally {
+    await browser.close();
+    await hub.stop();
+  }
+}
+
+const js = firstLoadJs();
+console.log('Common Ground benchmarks');
+console.log(`- first-load JS: ${kb(js.gzip)} gzip (${kb(js.raw)} raw, ${js.files.length} file(s)); target <= 160 KB gzip`);
+const NOTES = 2000;
+const RUNS = 5;
+const open = await openBigWorkshop(NOTES, RUNS);
+console.log(`- open a workshop of ${NOTES} notes (${kb(open.bytes)} Yjs state) from IndexedDB to rendered, app loaded: median ${median(open.warm).toFixed(0)} ms over ${RUNS} runs [${open.warm.map((x) => x.toFixed(0)).join(', ')}]; target <= 500 ms`);
+console.log(`- the same from a cold page load (navigation start to rendered): median ${median(open.cold).toFixed(0)} ms [${open.cold.map((x) => x.toFixed(0)).join(', ')}]`);
