@@ -71,6 +71,8 @@ export const en = {
   'note.empty': 'No notes yet. Be the first to add one.',
   'note.anonymous': 'Someone',
   'note.noGroup': 'No group',
+  'note.setName': 'Your notes show as “Someone” until you add your name.',
+  'note.setName.link': 'Add my name',
   'note.shortcut': 'Ctrl+Enter to save, Escape to cancel',
 
   'counter': '{used} / {max}',
