@@ -1,5 +1,5 @@
 // `npm start`: install what is missing, build the app, start the hub. One command on a fresh machine.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 
 const run = (cmd, args) => {
@@ -10,4 +10,8 @@ const stale = !existsSync('node_modules/.package-lock.json') ||
   statSync('package-lock.json').mtimeMs > statSync('node_modules/.package-lock.json').mtimeMs;
 if (stale) run('npm', ['ci', '--no-audit', '--no-fund']);
 run('npx', ['vite', 'build', '--logLevel', 'warn']);
-run('node', ['--import', 'tsx', 'src/hub/server.ts', ...process.argv.slice(2)]);
+
+// The hub runs as a child that hears our signals, so stopping `npm start` saves and stops it.
+const hub = spawn(process.execPath, ['--import', 'tsx', 'src/hub/server.ts', ...process.argv.slice(2)], { stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => hub.kill(signal));
+hub.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,50 +1,146 @@
-import { createServer, type Server } from 'node:http';
-import { networkInterfaces } from 'node:os';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { Socket } from 'node:net';
 import { resolve } from 'node:path';
+import type { Duplex } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { parseOptions, type HubOptions } from './options';
+import { hubUrls } from './banner';
+import { RELAY_MAX_MESSAGE_BYTES, SIGNAL_MAX_MESSAGE_BYTES } from './limits';
+import { consoleLog, describeError } from './log';
+import type { HubOptions } from './options';
+import { DiskStore, MemoryStore, type RoomStore } from './persistence';
+import { createRelay } from './relay';
+import { createSignaling } from './signaling';
+import { createSocketRouter } from './sockets';
 import { staticHandler } from './static';
 
-/** The hub: one Node server on one port that serves the built app to every device in the room. */
-export function startHub(options: HubOptions): Promise<Server> {
-  const serveApp = staticHandler(resolve(options.root));
-  const server = createServer((req, res) => {
-    if (req.url === '/healthz') {
-      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' })
-        .end(JSON.stringify({ ok: true, rooms: 0, clients: 0 }));
+export type { HubOptions } from './options';
+
+/** What `GET /healthz` answers. */
+export interface HubStats {
+  ok: true;
+  /** Workshops open on the relay (/sync). */
+  rooms: number;
+  /** Signaling topics (/signal) with at least one subscriber. */
+  signalRooms: number;
+  /** Open sockets, relay and signaling together. */
+  clients: number;
+  /** Seconds since the hub started. */
+  uptime: number;
+  /** Addresses other devices in the room can open: the app puts these in invite links when the
+   *  facilitator opened it as localhost. */
+  lan: string[];
+}
+
+/** The http(s) server, plus what only the hub knows. */
+export type HubServer = Server & {
+  /** Where relayed workshops are kept: a directory, or 'memory only'. */
+  readonly dataDir: string;
+  stats(): HubStats;
+  /** Closes every socket, saves every open workshop, then stops listening. */
+  stop(): Promise<void>;
+};
+
+async function readTls(cert: string, key: string): Promise<{ cert: Buffer; key: Buffer }> {
+  const read = (flag: string, path: string) => readFile(path).catch((error: NodeJS.ErrnoException) => {
+    throw new Error(`cannot read ${flag} ${path}: ${error.code === 'ENOENT' ? 'no such file' : describeError(error)}`);
+  });
+  return { cert: await read('--cert', cert), key: await read('--key', key) };
+}
+
+function createHttpOrHttps(tls: { cert: Buffer; key: Buffer } | null, handler: RequestListener): Server {
+  if (!tls) return createServer(handler);
+  try {
+    return createHttpsServer(tls, handler);
+  } catch (error) {
+    throw new Error(`--cert and --key are not a usable PEM certificate and key: ${describeError(error)}`);
+  }
+}
+
+/** The hub: one Node server on one port serving the built app, `/healthz`, a y-webrtc signaling
+ *  endpoint at `/signal` and a Yjs relay (Hocuspocus) at `/sync` to every device in the room. */
+export async function startHub(options: HubOptions): Promise<HubServer> {
+  const log = options.log ?? consoleLog;
+  const tls = options.cert && options.key ? await readTls(options.cert, options.key) : null;
+  const store: RoomStore = options.data ? await DiskStore.open(resolve(options.data)) : new MemoryStore();
+  const relay = createRelay(store, log);
+  const signaling = createSignaling(log);
+  const sockets = createSocketRouter({
+    '/sync': { maxPayload: RELAY_MAX_MESSAGE_BYTES, accept: relay.accept },
+    '/signal': { maxPayload: SIGNAL_MAX_MESSAGE_BYTES, accept: (ws, _request, client) => signaling.accept(ws, client) },
+  }, log);
+  const startedAt = Date.now();
+  const stats = (): HubStats => ({
+    ok: true,
+    rooms: relay.rooms(),
+    signalRooms: signaling.topics(),
+    clients: sockets.count('/sync') + sockets.count('/signal'),
+    uptime: Math.round((Date.now() - startedAt) / 1000),
+    lan: hubUrls(options.host, listeningPort(), tls !== null).lan,
+  });
+  const listeningPort = () => {
+    const address = server.address();
+    return typeof address === 'object' && address ? address.port : options.port;
+  };
+
+  const serveApp = staticHandler(resolve(options.root), log);
+  const server = createHttpOrHttps(tls, (req: IncomingMessage, res: ServerResponse) => {
+    if (req.url?.split('?')[0] === '/healthz') {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify(stats()));
       return;
     }
     serveApp(req, res).catch((error: unknown) => {
-      console.error(`hub: ${req.method} ${req.url} failed: ${String(error)}`);
+      log('request-failed', `${req.method} ${req.url}: ${describeError(error)}`);
       if (!res.headersSent) res.writeHead(500).end();
       else res.destroy();
     });
   });
-  return new Promise((done, fail) => {
+  server.on('upgrade', sockets.upgrade);
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    log('bad-request', `${(socket as Socket).remoteAddress ?? 'unknown'}: ${error.code ?? describeError(error)}`);
+    if (socket.writable && error.code !== 'ECONNRESET') socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+  // A phone that does not trust a self-signed certificate hangs up during the handshake.
+  server.on('tlsClientError', (error: Error, socket: Socket) => log('tls-refused', `${socket.remoteAddress ?? 'unknown'}: ${error.message}`));
+
+  let stopping: Promise<void> | undefined;
+  const closeHttp = server.close.bind(server);
+  const stop = () => (stopping ??= (async () => {
+    const rooms = relay.rooms();
+    const stopped = new Promise<void>((done) => closeHttp(() => done()));
+    await sockets.closeAll();
+    signaling.close();
+    await relay.flush();
+    server.closeAllConnections();
+    await stopped;
+    log('stopped', `${rooms} open workshop(s) saved (${store.where})`);
+  })());
+  // `closeAllConnections()` leaves upgraded sockets open, so a plain `close()` (as the browser
+  // tests call it) would wait for every phone to hang up, and would skip saving: route it
+  // through `stop`.
+  server.close = (callback?: (error?: Error) => void) => {
+    stop().then(() => callback?.(), callback);
+    return server;
+  };
+
+  await new Promise<void>((done, fail) => {
     server.once('error', fail);
-    server.listen(options.port, options.host, () => done(server));
+    server.listen(options.port, options.host, () => {
+      server.off('error', fail);
+      done();
+    });
+  }).catch((error: unknown) => {
+    signaling.close();
+    throw error;
   });
+  server.on('error', (error) => log('server-error', describeError(error)));
+  return Object.assign(server, { dataDir: store.where, stats, stop });
 }
 
-/** Addresses phones on the same network can open. */
-export function lanUrls(port: number): string[] {
-  return Object.values(networkInterfaces()).flat()
-    .filter((a) => a && a.family === 'IPv4' && !a.internal)
-    .map((a) => `http://${a!.address}:${port}/`);
-}
-
+// Run as a script (`npm start` does): the CLI lives in its own module; imported lazily so that
+// tests importing startHub never load it.
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const options = parseOptions(process.argv.slice(2), process.env, resolve(fileURLToPath(import.meta.url), '../../../dist'));
-  startHub(options).then((server) => {
-    const address = server.address();
-    const port = typeof address === 'object' && address ? address.port : options.port;
-    console.log(`Common Ground hub is running.\n  On this laptop: http://localhost:${port}/`);
-    for (const url of lanUrls(port)) console.log(`  On the room's network: ${url}`);
-    const stop = () => server.close(() => process.exit(0));
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-  }, (error: unknown) => {
-    console.error(`hub: could not start: ${error instanceof Error ? error.message : String(error)}`);
-    process.exit(1);
-  });
+  void import('./cli').then(({ runCli }) => runCli(process.argv.slice(2)));
 }

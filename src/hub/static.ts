@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import type { Log } from './log';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -25,7 +26,7 @@ function cacheControl(path: string): string {
 
 /** Serves the built app from `root`; unknown paths get index.html (the app routes by hash, but
  *  a pasted deep link must still load). */
-export function staticHandler(root: string) {
+export function staticHandler(root: string, log: Log) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { Allow: 'GET, HEAD' }).end();
@@ -35,6 +36,7 @@ export function staticHandler(root: string) {
     try {
       pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     } catch {
+      log('bad-request', `${req.socket.remoteAddress}: unreadable URL ${JSON.stringify(req.url?.slice(0, 100))}`);
       res.writeHead(400).end('bad request');
       return;
     }
@@ -60,7 +62,15 @@ export function staticHandler(root: string) {
       'Cache-Control': cacheControl(file),
       'X-Content-Type-Options': 'nosniff',
     });
-    if (req.method === 'HEAD') res.end();
-    else createReadStream(file).pipe(res);
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    // A rebuild can remove the file between stat and read; that must not take the hub down.
+    const stream = createReadStream(file).on('error', (error) => {
+      log('read-failed', `${file}: ${error.message}`);
+      res.destroy();
+    });
+    stream.pipe(res);
   };
 }

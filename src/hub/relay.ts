@@ -1,0 +1,108 @@
+import { Hocuspocus } from '@hocuspocus/server';
+import type { IncomingMessage } from 'node:http';
+import type { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { MAX_ROOMS_PER_SOCKET, PING_INTERVAL_MS, ROOM_NAME, SAVE_DEBOUNCE_MS, SAVE_MAX_DEBOUNCE_MS } from './limits';
+import { describeError, type Log } from './log';
+import type { RoomStore } from './persistence';
+
+/** The Yjs relay at /sync: Hocuspocus keeps one document per room in memory while devices are
+ *  connected, and the store keeps it for the devices that come later. */
+export interface Relay {
+  accept(ws: WebSocket, request: IncomingMessage, client: string): void;
+  /** Rooms open in memory. */
+  rooms(): number;
+  /** Writes every open room to the store and waits for all writes. */
+  flush(): Promise<void>;
+}
+
+/** Shared by every room one socket joins: Hocuspocus copies the context per room, not deeply. */
+interface SocketContext {
+  client: string;
+  rooms: Set<string>;
+}
+
+/** Hocuspocus answers a thrown value with a permission-denied message carrying `reason`; a value
+ *  without `message` keeps it from printing a second, multi-line report of its own. */
+const refusal = (reason: string) => ({ reason });
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+export function createRelay(store: RoomStore, log: Log): Relay {
+  const hocuspocus = new Hocuspocus({
+    quiet: true,
+    timeout: PING_INTERVAL_MS,
+    debounce: SAVE_DEBOUNCE_MS,
+    maxDebounce: SAVE_MAX_DEBOUNCE_MS,
+
+    async onConnect({ documentName, context }) {
+      const { client, rooms } = context as SocketContext;
+      if (!ROOM_NAME.test(documentName)) {
+        log('room-refused', `${client}: ${JSON.stringify(documentName.slice(0, 100))} is not a room name`);
+        throw refusal('invalid-room-name');
+      }
+      if (!rooms.has(documentName) && rooms.size >= MAX_ROOMS_PER_SOCKET) {
+        log('room-refused', `${client}: ${documentName} would be room ${rooms.size + 1} on one socket (limit ${MAX_ROOMS_PER_SOCKET})`);
+        throw refusal('too-many-rooms');
+      }
+      rooms.add(documentName);
+    },
+
+    async onDisconnect({ documentName, context }) {
+      (context as SocketContext).rooms.delete(documentName);
+    },
+
+    async onLoadDocument({ documentName, document }) {
+      let state: Uint8Array | null;
+      try {
+        state = await store.load(documentName);
+      } catch (error) {
+        // Starting empty would overwrite the file at the next save: refuse the room instead.
+        log('load-failed', `${documentName}: ${describeError(error)}`);
+        throw refusal('hub-storage-unreadable');
+      }
+      if (!state) {
+        log('room-opened', `${documentName} (new)`);
+        return;
+      }
+      try {
+        Y.applyUpdate(document, state);
+        log('room-opened', `${documentName} (${kb(state.byteLength)} from disk)`);
+      } catch (error) {
+        // The devices still hold the workshop and will send it again; the file is kept aside.
+        const aside = await store.setAside(documentName).catch((e: unknown) => `nowhere (${describeError(e)})`);
+        log('load-broken', `${documentName}: ${describeError(error)}; file moved to ${aside}`);
+      }
+    },
+
+    async onStoreDocument({ documentName, document }) {
+      try {
+        await store.save(documentName, document);
+      } catch (error) {
+        // Thrown, this would become an unhandled rejection inside Hocuspocus's debouncer. The
+        // room stays in memory and the next change (or the shutdown flush) writes it again.
+        log('save-failed', `${documentName}: ${describeError(error)}`);
+      }
+    },
+
+    async afterUnloadDocument({ documentName }) {
+      log('room-closed', documentName);
+    },
+  });
+
+  async function flush(): Promise<void> {
+    await Promise.all([...hocuspocus.documents].map(([name, document]) => store.save(name, document).catch((error: unknown) => {
+      log('save-failed', `${name}: ${describeError(error)}`);
+    })));
+    await store.idle();
+  }
+
+  return {
+    accept: (ws, request, client) => {
+      const context: SocketContext = { client, rooms: new Set() };
+      hocuspocus.handleConnection(ws, request, context);
+    },
+    rooms: () => hocuspocus.getDocumentsCount(),
+    flush,
+  };
+}

@@ -1,0 +1,120 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { CLOSE_GRACE_MS, MAX_SOCKETS_PER_IP } from './limits';
+import type { Log } from './log';
+
+/** One WebSocket endpoint of the hub (`/sync`, `/signal`). */
+export interface Endpoint {
+  /** Larger messages close the socket with 1009 before they are buffered whole. */
+  maxPayload: number;
+  accept(ws: WebSocket, request: IncomingMessage, client: string): void;
+}
+
+export interface SocketRouter {
+  /** The http(s) server's 'upgrade' listener. */
+  upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Open sockets on `path`. */
+  count(path: string): number;
+  /** Refuses new sockets, asks open ones to close, and cuts those that do not within a grace period. */
+  closeAll(): Promise<void>;
+}
+
+const STATUS: Record<number, string> = { 400: 'Bad Request', 404: 'Not Found', 429: 'Too Many Requests', 503: 'Service Unavailable' };
+
+/** Answers an upgrade that will not become a WebSocket, on the raw socket Node hands over. */
+function refuse(socket: Duplex, status: number): void {
+  // The client may already be gone; its error must not become an uncaught exception.
+  socket.on('error', () => socket.destroy());
+  socket.end(`HTTP/1.1 ${status} ${STATUS[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+/** Routes WebSocket upgrades by path on the hub's one port, and counts sockets per client address
+ *  across all endpoints so that no one device can hold more than its share. */
+export function createSocketRouter(endpoints: Record<string, Endpoint>, log: Log): SocketRouter {
+  const servers = new Map(Object.entries(endpoints).map(([path, endpoint]) => [
+    path,
+    { endpoint, wss: new WebSocketServer({ noServer: true, maxPayload: endpoint.maxPayload, clientTracking: false }) },
+  ]));
+  const open = new Map<WebSocket, string>();
+  const perClient = new Map<string, number>();
+  let stopping = false;
+
+  function release(client: string): void {
+    const left = (perClient.get(client) ?? 1) - 1;
+    if (left > 0) perClient.set(client, left);
+    else perClient.delete(client);
+  }
+
+  function watch(ws: WebSocket, path: string, client: string, maxPayload: number): void {
+    let reported = false;
+    ws.on('error', (error: Error & { code?: string }) => {
+      reported = true;
+      if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') log('message-too-large', `${path} ${client}: over ${maxPayload} bytes, closed`);
+      else log('socket-error', `${path} ${client}: ${error.message}`);
+    });
+    ws.on('close', (code) => {
+      open.delete(ws);
+      // 1006: the socket ended without a closing handshake (a phone left the Wi-Fi, a client
+      // died mid-message). Expected now and then; worth one line so a flaky room shows up.
+      if (code === 1006 && !reported && !stopping) log('connection-lost', `${path} ${client}`);
+    });
+  }
+
+  function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const client = request.socket.remoteAddress ?? 'unknown';
+    let path: string;
+    try {
+      path = new URL(request.url ?? '/', 'http://hub').pathname;
+    } catch {
+      log('bad-upgrade', `${client}: unreadable URL`);
+      refuse(socket, 400);
+      return;
+    }
+    const route = servers.get(path);
+    if (!route) {
+      log('bad-upgrade', `${client}: no WebSocket endpoint at ${path.slice(0, 100)}`);
+      refuse(socket, 404);
+      return;
+    }
+    if (stopping) {
+      refuse(socket, 503);
+      return;
+    }
+    const held = perClient.get(client) ?? 0;
+    if (held >= MAX_SOCKETS_PER_IP) {
+      log('too-many-sockets', `${client}: already holds ${held}, refused ${path}`);
+      refuse(socket, 429);
+      return;
+    }
+    // Counted from the handshake on, so a burst of handshakes cannot slip past the limit; the raw
+    // socket's 'close' comes exactly once, whether the handshake failed or the WebSocket ended.
+    perClient.set(client, held + 1);
+    socket.once('close', () => release(client));
+    route.wss.handleUpgrade(request, socket, head, (ws) => {
+      if (stopping) {
+        ws.terminate();
+        return;
+      }
+      open.set(ws, path);
+      watch(ws, path, client, route.endpoint.maxPayload);
+      route.endpoint.accept(ws, request, client);
+    });
+  }
+
+  function closeAll(): Promise<void> {
+    stopping = true;
+    const closed = [...open.keys()].map((ws) => new Promise<void>((done) => {
+      ws.once('close', () => done());
+      ws.close(1001, 'hub stopping');
+    }));
+    const cut = setTimeout(() => { for (const ws of open.keys()) ws.terminate(); }, CLOSE_GRACE_MS);
+    return Promise.all(closed).then(() => clearTimeout(cut));
+  }
+
+  return {
+    upgrade,
+    count: (path) => [...open.values()].filter((p) => p === path).length,
+    closeAll,
+  };
+}

@@ -1,0 +1,166 @@
+/** Shared setup for the hub tests: real hubs on loopback port 0, real clients, everything undone
+ *  after each test so vitest exits with no handle left open. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { startHub, type HubServer, type HubStats } from '../../../src/hub/server';
+
+const cleanups: (() => unknown)[] = [];
+
+/** Undoes something the test set up, once it ends, whether it passed or not. */
+export function onCleanUp(undo: () => unknown): void {
+  cleanups.push(undo);
+}
+
+/** Runs (newest first) everything the test set up; call it from `afterEach`. */
+export async function cleanUp(): Promise<void> {
+  for (const undo of cleanups.splice(0).reverse()) await undo();
+}
+
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `cg-hub-${prefix}-`));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export const STUB_PAGE = '<!doctype html><title>Common Ground</title>';
+
+export interface TestHub {
+  server: HubServer;
+  port: number;
+  /** Event lines, `<event> <details>`, in the order the hub reported them. */
+  logs: string[];
+  url(path: string): string;
+  ws(path: string): string;
+  health(): Promise<HubStats>;
+  stop(): Promise<void>;
+}
+
+/** A hub on a free loopback port, serving a stub app; `data` keeps its workshops on disk. */
+export async function startTestHub(options: { data?: string; cert?: string; key?: string } = {}): Promise<TestHub> {
+  const root = tempDir('root');
+  writeFileSync(join(root, 'index.html'), STUB_PAGE);
+  const logs: string[] = [];
+  const server = await startHub({ port: 0, host: '127.0.0.1', root, ...options, log: (event, details) => logs.push(`${event} ${details ?? ''}`) });
+  const address = server.address();
+  if (!address || typeof address !== 'object') throw new Error('hub has no address');
+  const secure = Boolean(options.cert);
+  const hub: TestHub = {
+    server,
+    port: address.port,
+    logs,
+    url: (path) => `${secure ? 'https' : 'http'}://127.0.0.1:${address.port}${path}`,
+    ws: (path) => `${secure ? 'wss' : 'ws'}://127.0.0.1:${address.port}${path}`,
+    health: async () => (await fetch(hub.url('/healthz'))).json() as Promise<HubStats>,
+    stop: () => server.stop(),
+  };
+  cleanups.push(() => server.stop());
+  return hub;
+}
+
+/** Polls `check` until it returns true; a timeout names what was awaited. */
+export async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+export interface RelayClient {
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  socket: HocuspocusProviderWebsocket;
+  /** Resolves once the hub has sent its state and acknowledged every local change. */
+  settled(): Promise<void>;
+  destroy(): void;
+}
+
+/** A device on the relay, as the app makes one (Node has no WebSocket of its own before 22). */
+export function relayClient(hub: Pick<TestHub, 'ws'>, room: string, options: { socket?: HocuspocusProviderWebsocket; doc?: Y.Doc } = {}): RelayClient {
+  const socket = options.socket ?? new HocuspocusProviderWebsocket({ url: hub.ws('/sync'), WebSocketPolyfill: WebSocket });
+  const doc = options.doc ?? new Y.Doc();
+  const provider = new HocuspocusProvider({ websocketProvider: socket, name: room, document: doc });
+  provider.attach();
+  const client: RelayClient = {
+    doc,
+    provider,
+    socket,
+    settled: () => until(`${room} is synced with the hub`, () => provider.synced && provider.unsyncedChanges === 0),
+    destroy: () => {
+      provider.destroy();
+      if (!options.socket) socket.destroy();
+    },
+  };
+  cleanups.push(() => client.destroy());
+  return client;
+}
+
+/** A raw WebSocket, opened; closed after the test. */
+export async function openSocket(url: string, options: WebSocket.ClientOptions = {}): Promise<WebSocket> {
+  const ws = new WebSocket(url, options);
+  cleanups.push(() => ws.terminate());
+  await new Promise<void>((done, fail) => {
+    ws.once('open', () => done());
+    ws.once('error', fail);
+  });
+  return ws;
+}
+
+/** The next message on `ws`, parsed as JSON. */
+export function nextJson(ws: WebSocket): Promise<Record<string, unknown>> {
+  return new Promise((done) => ws.once('message', (data) => done(JSON.parse(String(data)) as Record<string, unknown>)));
+}
+
+/** The status line an upgrade to `url` gets when the hub refuses it. */
+export function refusedWith(url: string): Promise<number> {
+  return new Promise((done, fail) => {
+    const ws = new WebSocket(url);
+    ws.once('unexpected-response', (request, response) => {
+      done(response.statusCode ?? 0);
+      request.destroy();
+    });
+    // Aborting the refused handshake is reported as an error: expected here.
+    ws.on('error', () => undefined);
+    ws.once('open', () => {
+      ws.terminate();
+      fail(new Error(`${url} was accepted`));
+    });
+  });
+}
+
+/** A raw TCP connection that completes a WebSocket handshake on `path`, then does as it is told:
+ *  the way to send what no well-behaved client library would. */
+export async function rawSocket(hub: TestHub, path: string) {
+  const socket = connect(hub.port, '127.0.0.1');
+  cleanups.push(() => socket.destroy());
+  socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n`
+    + 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n');
+  const status = await new Promise<string>((done) => socket.once('data', (data: Buffer) => done(data.toString().split('\r\n')[0]!)));
+  return { socket, status };
+}
+
+const MASK = [1, 2, 3, 4];
+
+/** The header of a masked client frame (clients must mask) announcing `length` payload bytes. */
+export function frameHeader(opcode: number, length: number): Buffer {
+  const mask = MASK;
+  if (length < 126) return Buffer.from([0x80 | opcode, 0x80 | length, ...mask]);
+  const wide = length > 0xffff;
+  const header = Buffer.alloc(wide ? 14 : 8);
+  header[0] = 0x80 | opcode;
+  header[1] = 0x80 | (wide ? 127 : 126);
+  if (wide) header.writeBigUInt64BE(BigInt(length), 2);
+  else header.writeUInt16BE(length, 2);
+  header.set(mask, wide ? 10 : 4);
+  return header;
+}
+
+/** A whole masked client frame. */
+export function frame(opcode: number, payload: Buffer): Buffer {
+  return Buffer.concat([frameHeader(opcode, payload.length), payload.map((b, i) => b ^ MASK[i % 4]!)]);
+}

@@ -1,0 +1,101 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { get } from 'node:https';
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startHub } from '../../../src/hub/server';
+import { cleanUp, nextJson, openSocket, relayClient, startTestHub, STUB_PAGE, tempDir, until } from './helpers';
+
+afterEach(cleanUp);
+
+describe('the hub over http', () => {
+  it('counts relay rooms, signaling topics and sockets on /healthz', async () => {
+    const hub = await startTestHub();
+    expect(await hub.health()).toMatchObject({ ok: true, rooms: 0, signalRooms: 0, clients: 0 });
+    const a = relayClient(hub, 'cg-a');
+    const b = relayClient(hub, 'cg-a');
+    const c = relayClient(hub, 'cg-b');
+    await Promise.all([a.settled(), b.settled(), c.settled()]);
+    const signal = await openSocket(hub.ws('/signal'));
+    signal.send(JSON.stringify({ type: 'subscribe', topics: ['cg-a', 'cg-b'] }));
+    await until('the topics are counted', async () => (await hub.health()).signalRooms === 2);
+    const health = await hub.health();
+    expect(health).toMatchObject({ ok: true, rooms: 2, signalRooms: 2, clients: 4 });
+    expect(health.uptime).toBeGreaterThanOrEqual(0);
+
+    for (const client of [a, b, c]) client.destroy();
+    signal.close();
+    await until('everything is counted out', async () => {
+      const h = await hub.health();
+      return h.rooms === 0 && h.signalRooms === 0 && h.clients === 0;
+    });
+  });
+
+  it('still serves the app, never cached stale, and a deep link gets index.html', async () => {
+    const hub = await startTestHub();
+    for (const path of ['/', '/w/some/deep/link']) {
+      const response = await fetch(hub.url(path));
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('no-cache');
+      expect(await response.text()).toBe(STUB_PAGE);
+    }
+    expect((await fetch(hub.url('/healthz?probe=1'))).headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('answers a bad URL or a malformed request with 400, logs it, and keeps serving', async () => {
+    const hub = await startTestHub();
+    expect((await fetch(hub.url('/%E0%A4%A'))).status).toBe(400);
+    const raw = connect(hub.port, '127.0.0.1');
+    const answer = new Promise<string>((done) => raw.once('data', (d: Buffer) => done(d.toString())));
+    raw.write('NOT HTTP AT ALL\r\n\r\n');
+    expect(await answer).toMatch(/^HTTP\/1\.1 400/);
+    raw.destroy();
+    expect(hub.logs.filter((l) => l.startsWith('bad-request'))).toHaveLength(2);
+    expect((await hub.health()).ok).toBe(true);
+  });
+
+  it('closes sockets when stopped through a plain close(), as the browser-test harness does', async () => {
+    const hub = await startTestHub();
+    const phone = relayClient(hub, 'cg-close');
+    await phone.settled();
+    const signal = await openSocket(hub.ws('/signal'));
+    const signalClosed = new Promise<number>((done) => signal.once('close', (code) => done(code)));
+    hub.server.closeAllConnections();
+    await new Promise<void>((done) => hub.server.close(() => done()));
+    expect(await signalClosed).toBe(1001);
+  });
+
+  it('serves https and wss with --cert and --key', async (context) => {
+    const dir = tempDir('tls');
+    const cert = join(dir, 'cert.pem');
+    const key = join(dir, 'key.pem');
+    try {
+      execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert,
+        '-days', '1', '-subj', '/CN=127.0.0.1'], { stdio: 'ignore' });
+    } catch {
+      context.skip('openssl is not installed');
+    }
+    const hub = await startTestHub({ cert, key });
+    const body = await new Promise<string>((done, fail) => {
+      get(hub.url('/healthz'), { rejectUnauthorized: false }, (response) => {
+        let text = '';
+        response.on('data', (d: Buffer) => { text += d.toString(); });
+        response.on('end', () => done(text));
+      }).on('error', fail);
+    });
+    expect(JSON.parse(body)).toMatchObject({ ok: true });
+    const ws = await openSocket(hub.ws('/signal'), { rejectUnauthorized: false });
+    const answer = nextJson(ws);
+    ws.send(JSON.stringify({ type: 'ping' }));
+    expect(await answer).toEqual({ type: 'pong' });
+  });
+
+  it('says which certificate file is missing', async () => {
+    const dir = tempDir('tls');
+    const missing = join(dir, 'nope.pem');
+    expect(existsSync(missing)).toBe(false);
+    await expect(startHub({ port: 0, host: '127.0.0.1', root: dir, cert: missing, key: missing }))
+      .rejects.toThrow(`cannot read --cert ${missing}: no such file`);
+  });
+});

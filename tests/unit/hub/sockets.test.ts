@@ -1,0 +1,67 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type WebSocket from 'ws';
+import { MAX_SOCKETS_PER_IP, RELAY_MAX_MESSAGE_BYTES } from '../../../src/hub/limits';
+import { cleanUp, frame, frameHeader, openSocket, rawSocket, refusedWith, startTestHub, until } from './helpers';
+
+afterEach(cleanUp);
+
+const OPCODE_TEXT = 1;
+const OPCODE_BINARY = 2;
+
+describe('WebSocket upgrades on the hub\'s one port', () => {
+  it('refuses paths other than /sync and /signal with 404', async () => {
+    const hub = await startTestHub();
+    expect(await refusedWith(hub.ws('/nothing-here'))).toBe(404);
+    expect(await refusedWith(hub.ws('/healthz'))).toBe(404);
+    expect(hub.logs.filter((l) => l.startsWith('bad-upgrade'))).toHaveLength(2);
+    expect((await hub.health()).ok).toBe(true);
+  });
+
+  it('refuses more sockets from one address than the limit with 429, across both endpoints', async () => {
+    const hub = await startTestHub();
+    const open: WebSocket[] = [];
+    for (let i = 0; i < MAX_SOCKETS_PER_IP; i++) open.push(await openSocket(hub.ws(i % 2 ? '/sync' : '/signal')));
+    expect(await refusedWith(hub.ws('/signal'))).toBe(429);
+    expect(await refusedWith(hub.ws('/sync'))).toBe(429);
+    expect(hub.logs.filter((l) => l.startsWith('too-many-sockets 127.0.0.1'))).toHaveLength(2);
+    expect((await hub.health()).clients).toBe(MAX_SOCKETS_PER_IP);
+
+    open[0]!.close();
+    await until('a place is free again', async () => (await hub.health()).clients === MAX_SOCKETS_PER_IP - 1);
+    await openSocket(hub.ws('/signal'));
+  });
+
+  it('closes a relay socket announcing an oversized message with 1009 before buffering it', async () => {
+    const hub = await startTestHub();
+    const { socket, status } = await rawSocket(hub, '/sync');
+    expect(status).toBe('HTTP/1.1 101 Switching Protocols');
+    const reply = new Promise<Buffer>((done) => socket.once('data', done));
+    socket.write(frameHeader(OPCODE_BINARY, RELAY_MAX_MESSAGE_BYTES + 1));
+    const frame = await reply;
+    expect(frame[0]).toBe(0x88); // a close frame
+    expect(frame.readUInt16BE(2)).toBe(1009);
+    await until('it is logged', () => hub.logs.some((l) => l.startsWith('message-too-large /sync')));
+  });
+
+  it('cleans up after a signaling client that vanishes mid-message', async () => {
+    const hub = await startTestHub();
+    const { socket } = await rawSocket(hub, '/signal');
+    socket.write(frame(OPCODE_TEXT, Buffer.from(JSON.stringify({ type: 'subscribe', topics: ['cg-vanish'] }))));
+    await until('subscribed', async () => (await hub.health()).signalRooms === 1);
+    // Half a frame: the header promises 100 bytes, 10 arrive, then the connection is gone.
+    socket.write(Buffer.concat([frameHeader(OPCODE_TEXT, 100), Buffer.alloc(10, 0x41)]));
+    socket.destroy();
+    await until('the lost connection is logged', () => hub.logs.includes('connection-lost /signal 127.0.0.1'));
+    expect(await hub.health()).toMatchObject({ ok: true, signalRooms: 0, clients: 0 });
+  });
+
+  it('cleans up after a relay client that vanishes mid-message', async () => {
+    const hub = await startTestHub();
+    const { socket } = await rawSocket(hub, '/sync');
+    await until('counted', async () => (await hub.health()).clients === 1);
+    socket.write(Buffer.concat([frameHeader(OPCODE_BINARY, 1000), Buffer.alloc(10, 0x41)]));
+    socket.destroy();
+    await until('the lost connection is logged', () => hub.logs.includes('connection-lost /sync 127.0.0.1'));
+    expect(await hub.health()).toMatchObject({ ok: true, rooms: 0, clients: 0 });
+  });
+});
