@@ -3,12 +3,17 @@ import { openDb, type CommonGroundDb } from '../storage/db';
 import { loadProfile, saveProfile, type Profile } from '../storage/profile-store';
 import { dexieWorkshopStore, type WorkshopStore } from '../storage/workshop-store';
 import type { SaveState } from '../storage/save-status';
+import { detectHub, loadTransports, saveTransports, type HubInfo, type Transports } from './sync-config';
 
 /** What every screen needs, created once in `App` and passed down (no module singletons, so a
  *  test can make its own). */
 export class Services {
   profile = $state<Profile>({ participantId: '', name: '', group: '', color: GROUP_COLORS[0] });
   save = $state<SaveState>({ pending: 0, error: null });
+  /** Set once the server that served the app answers as a hub. */
+  hub = $state<HubInfo | null>(null);
+  hubKnown: Promise<HubInfo | null> = Promise.resolve(null);
+  transports = $state<Transports>(loadTransports());
   readonly store: WorkshopStore;
   readonly db: CommonGroundDb;
 
@@ -24,11 +29,19 @@ export class Services {
     const color = GROUP_COLORS[Math.floor(Math.random() * GROUP_COLORS.length)]!;
     services.profile = await loadProfile(db, color);
     await services.store.purgeExpired();
+    // Not awaited: on a network that drops packets the answer can take the whole timeout, and
+    // the home screen must not wait for it. A facilitator's workshop waits (see `hubKnown`).
+    services.hubKnown = detectHub(1500).then((hub) => { services.hub = hub; return hub; });
     return services;
   }
 
   async updateProfile(changes: Partial<Omit<Profile, 'participantId'>>): Promise<void> {
     await saveProfile(this.db, changes);
     this.profile = { ...this.profile, ...changes };
+  }
+
+  setTransports(transports: Transports): void {
+    saveTransports(transports);
+    this.transports = transports;
   }
 }

@@ -9,7 +9,11 @@ import { itemsOf, migrate } from '../core/schema';
 import { checkText } from '../core/text';
 import { errorMessage } from '../i18n/i18n';
 import type { Role } from '../storage/db';
+import type { SyncStatus, WorkshopSync } from '../sync/connection';
+import { newId } from '../core/ids';
+import type { WorkshopSummary } from '../storage/workshop-store';
 import type { Services } from './services.svelte';
+import { BUILD_SIGNALING, ICE_SERVERS } from './sync-config';
 import { DocView, YView } from './y-view.svelte';
 
 /** An error message for the person, or null when the change was made. */
@@ -28,6 +32,11 @@ export class WorkshopSession {
   readonly participants: DocView<Participant[]>;
   /** Set when the document comes from a newer app: the screen says so and offers no editing. */
   readonly newerSchema: boolean;
+  readonly sync: WorkshopSync;
+  syncStatus = $state<SyncStatus>({ hub: 'off', peers: 0, pending: 0, pendingSince: null, people: [], encrypted: false });
+  readonly secret: string;
+  readonly hub: string | null;
+  readonly #stopSync: () => void;
   #summaryTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #onUpdate = () => {
     clearTimeout(this.#summaryTimer);
@@ -40,8 +49,18 @@ export class WorkshopSession {
     readonly doc: Y.Doc,
     private readonly services: Services,
     private readonly release: () => void,
+    link: { secret: string; hub: string | null },
+    Sync: typeof WorkshopSync,
   ) {
     this.newerSchema = !migrate(doc, this.origin).ok;
+    this.secret = link.secret;
+    this.hub = link.hub;
+    const { relay, peers } = services.transports;
+    this.sync = new Sync(doc, {
+      workshopId: id, secret: link.secret, hub: link.hub, signaling: BUILD_SIGNALING, relay, peers, iceServers: ICE_SERVERS,
+    });
+    this.announce();
+    this.#stopSync = this.sync.subscribe((status) => { this.syncStatus = status; });
     this.meta = new DocView(doc, () => getMeta(doc));
     this.boards = new DocView(doc, () => listBoards(doc));
     this.groups = new DocView(doc, () => listGroups(doc));
@@ -53,10 +72,31 @@ export class WorkshopSession {
     const summary = await services.store.get(id);
     const opened = await services.store.open(id);
     if (!opened || !summary) return undefined;
-    return new WorkshopSession(id, summary.role, opened.doc, services, opened.close);
+    const link = await WorkshopSession.#link(services, summary);
+    // The transports (y-webrtc, Hocuspocus) load with the first workshop, not with the home screen.
+    const { WorkshopSync: Sync } = await import('../sync/connection');
+    return new WorkshopSession(id, summary.role, opened.doc, services, opened.close, link, Sync);
+  }
+
+  /** The secret and hub this workshop syncs with. A facilitator's workshop follows the hub that
+   *  served the app (the laptop in today's room); a participant keeps the one from the invite. */
+  static async #link(services: Services, summary: WorkshopSummary): Promise<{ secret: string; hub: string | null }> {
+    const secret = summary.secret ?? newId() + newId();
+    const here = summary.role === 'facilitator' ? await services.hubKnown : null;
+    const hub = here?.origin ?? summary.hub ?? null;
+    if (secret !== summary.secret || hub !== summary.hub) await services.store.setSummary(summary.id, { secret, hub });
+    return { secret, hub };
+  }
+
+  /** Tells the room who is here (name, group, colour), from this device's profile. */
+  announce(): void {
+    const { participantId, name, group, color } = this.services.profile;
+    this.sync.setUser({ id: participantId, name, group, color });
   }
 
   close(): void {
+    this.#stopSync();
+    this.sync.destroy();
     this.doc.off('update', this.#onUpdate);
     if (this.#summaryTimer !== undefined) {
       clearTimeout(this.#summaryTimer);

@@ -4,6 +4,7 @@ import { initWorkshop, updateMeta } from '../core/meta';
 import { err, ok, type Result } from '../core/result';
 import { copyAsTemplate } from '../core/template';
 import { checkText } from '../core/text';
+import type { Invite } from '../sync/invite';
 import type { Services } from './services.svelte';
 
 /** The home screen's actions on whole workshops. Each returns the workshop's id or an error
@@ -48,4 +49,28 @@ export async function duplicateAsTemplate(services: Services, sourceId: string, 
       copyAsTemplate(source, doc, { title: title.value, createdBy }, 'template'));
     return ok(id);
   });
+}
+
+/** Lands a participant in an invited workshop. A device that already holds a copy keeps it:
+ *  the sync merges both (nothing is overwritten), and a facilitator stays facilitator. */
+export async function joinWorkshop(
+  services: Services, invite: Invite, who: { name: string; group: string },
+): Promise<Result<string, 'empty' | 'too-long'>> {
+  const name = checkText(who.name, 'displayName');
+  if (!name.ok) return { ...name, detail: 'name' };
+  const group = checkText(who.group, 'groupName');
+  if (!group.ok) return { ...group, detail: 'group' };
+  await services.updateProfile({ name: name.value, group: group.value });
+  const existing = await services.store.get(invite.workshopId);
+  if (existing) {
+    if (existing.deletedAt !== undefined) await services.store.restore(invite.workshopId);
+    if (existing.role === 'participant') await services.store.setSummary(invite.workshopId, { secret: invite.secret, hub: invite.hub });
+  } else {
+    const title = checkText(invite.title, 'title');
+    await services.store.create(
+      { id: invite.workshopId, title: title.ok ? title.value : invite.workshopId, role: 'participant', secret: invite.secret, hub: invite.hub },
+      () => {},
+    );
+  }
+  return ok(invite.workshopId);
 }

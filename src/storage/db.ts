@@ -12,6 +12,10 @@ export interface WorkshopRow {
   role: Role;
   /** Set while a deletion can still be undone; the row is purged after the undo window. */
   deletedAt?: number;
+  /** Shared with invited devices only (in the invite link's fragment): y-webrtc's password. */
+  secret?: string;
+  /** The hub this workshop syncs through (http(s) origin), or null for peers only. */
+  hub?: string | null;
   doc: Y.Doc;
 }
 

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { WORKSHOP_UPDATES_TABLE, type CommonGroundDb, type Role, type WorkshopRow } from './db';
 
 export type WorkshopSummary = Omit<WorkshopRow, 'doc'>;
+export type NewWorkshop = Pick<WorkshopRow, 'id' | 'title' | 'role'> & Partial<Pick<WorkshopRow, 'secret' | 'hub'>>;
 
 export interface OpenedWorkshop {
   doc: Y.Doc;
@@ -18,10 +19,10 @@ export const UNDO_WINDOW_MS = 10_000;
  *  could be replaced by another Y.Doc persistence without touching the app. */
 export interface WorkshopStore {
   watchList(listener: (rows: WorkshopSummary[]) => void, onError: (e: unknown) => void): () => void;
-  create(fields: { id: string; title: string; role: Role }, fill: (doc: Y.Doc) => void): Promise<void>;
+  create(fields: NewWorkshop, fill: (doc: Y.Doc) => void): Promise<void>;
   open(id: string): Promise<OpenedWorkshop | undefined>;
   get(id: string): Promise<WorkshopSummary | undefined>;
-  setSummary(id: string, changes: Partial<Pick<WorkshopRow, 'title' | 'updatedAt' | 'role'>>): Promise<void>;
+  setSummary(id: string, changes: Partial<Pick<WorkshopRow, 'title' | 'updatedAt' | 'role' | 'secret' | 'hub'>>): Promise<void>;
   remove(id: string): Promise<void>;
   restore(id: string): Promise<void>;
   purgeExpired(now?: number): Promise<string[]>;
@@ -29,8 +30,9 @@ export interface WorkshopStore {
   resave(id: string, doc: Y.Doc): Promise<void>;
 }
 
-const summary = ({ id, title, updatedAt, role, deletedAt }: WorkshopRow): WorkshopSummary =>
-  ({ id, title, updatedAt, role, ...(deletedAt === undefined ? {} : { deletedAt }) });
+/** The row without its Y.Doc: y-dexie defines `doc` on the prototype, so a spread leaves it out
+ *  without creating the document. */
+const summary = (row: WorkshopRow): WorkshopSummary => ({ ...row }) as WorkshopSummary;
 
 export function dexieWorkshopStore(db: CommonGroundDb): WorkshopStore {
   const updates = () => db.table(WORKSHOP_UPDATES_TABLE);
@@ -40,11 +42,11 @@ export function dexieWorkshopStore(db: CommonGroundDb): WorkshopStore {
         .subscribe({ next: (rows) => listener(rows.filter((r) => r.deletedAt === undefined).map(summary)), error: onError });
       return () => sub.unsubscribe();
     },
-    async create({ id, title, role }, fill) {
+    async create(fields, fill) {
       const doc = new Y.Doc();
       fill(doc);
       // y-dexie copies the state of a Y.Doc handed to add(); the table's type hides that property.
-      await db.workshops.add({ id, title, role, updatedAt: Date.now(), doc } as WorkshopRow);
+      await db.workshops.add({ ...fields, updatedAt: Date.now(), doc } as WorkshopRow);
       doc.destroy();
     },
     async open(id) {

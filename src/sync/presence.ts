@@ -1,0 +1,43 @@
+import type { Awareness } from 'y-protocols/awareness';
+
+/** What a device tells the room about itself. Presence is ephemeral (awareness), never stored. */
+export interface PresenceUser {
+  id: string;
+  name: string;
+  group: string;
+  color: string;
+}
+
+export interface PresenceState {
+  user?: PresenceUser;
+  /** For each device in the room, the highest clock of theirs this device holds: how a device
+   *  learns that a peer has its edits, so it can stop marking them pending. */
+  seen?: Record<string, number>;
+}
+
+export interface Present extends PresenceUser {
+  clientId: number;
+  self: boolean;
+}
+
+/** Everyone in the room now, one entry per participant (a person with two tabs shows once). */
+export function presentPeople(awareness: Awareness): Present[] {
+  const people = new Map<string, Present>();
+  for (const [clientId, state] of awareness.getStates()) {
+    const user = (state as PresenceState).user;
+    if (!user?.id) continue;
+    const self = clientId === awareness.clientID;
+    if (!people.has(user.id) || self) people.set(user.id, { ...user, clientId, self });
+  }
+  return [...people.values()].sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name));
+}
+
+/** The highest clock of `clientId` that any other device in the room says it holds. */
+export function confirmedClock(awareness: Awareness, clientId: number): number {
+  let best = 0;
+  for (const [id, state] of awareness.getStates()) {
+    if (id === clientId) continue;
+    best = Math.max(best, (state as PresenceState).seen?.[clientId] ?? 0);
+  }
+  return best;
+}

@@ -1,0 +1,104 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { chromiumPath, launch } from './harness';
+
+/** A private network of test hosts, made with network namespaces: headless Chromium gathers no
+ *  WebRTC candidates without a default route, and tests must never use this machine's own
+ *  addresses. One namespace holds a bridge and the hub (10.77.0.1); each device gets its own
+ *  namespace with a veth into the bridge and a default route via the hub. Needs root. */
+export interface TestNet {
+  hubAddress: string;
+  /** Launches Chromium inside a new device namespace. */
+  device(extraArgs?: string[]): Promise<Browser>;
+  /** Starts the hub (from dist/) inside the hub namespace; resolves when it answers. */
+  startHub(port: number, dataDir: string): Promise<ChildProcess>;
+  destroy(): Promise<void>;
+}
+
+const ip = (...args: string[]) => execFileSync('ip', args, { stdio: 'pipe' });
+const tag = `${process.pid % 10000}`;
+
+export function canMakeNetns(): string | null {
+  if (process.getuid?.() !== 0) return 'network namespaces need root (CI runs as root)';
+  try {
+    execFileSync('ip', ['-V'], { stdio: 'pipe' });
+  } catch {
+    return 'the `ip` command is missing: apt-get install -y iproute2';
+  }
+  return null;
+}
+
+export function createTestNet(): TestNet {
+  const hubNs = `cg${tag}hub`;
+  const devices: string[] = [];
+  const browsers: Browser[] = [];
+  const hubs: ChildProcess[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'cg-netns-'));
+  ip('netns', 'add', hubNs);
+  ip('-n', hubNs, 'link', 'set', 'lo', 'up');
+  ip('-n', hubNs, 'link', 'add', 'br0', 'type', 'bridge');
+  ip('-n', hubNs, 'addr', 'add', '10.77.0.1/24', 'dev', 'br0');
+  ip('-n', hubNs, 'link', 'set', 'br0', 'up');
+
+  return {
+    hubAddress: '10.77.0.1',
+    async device(extraArgs = []) {
+      const n = devices.length + 2;
+      const ns = `cg${tag}d${n}`;
+      devices.push(ns);
+      ip('netns', 'add', ns);
+      ip('-n', ns, 'link', 'set', 'lo', 'up');
+      ip('link', 'add', `cg${tag}v${n}`, 'type', 'veth', 'peer', 'name', `cg${tag}p${n}`);
+      ip('link', 'set', `cg${tag}v${n}`, 'netns', hubNs);
+      ip('link', 'set', `cg${tag}p${n}`, 'netns', ns);
+      ip('-n', hubNs, 'link', 'set', `cg${tag}v${n}`, 'master', 'br0');
+      ip('-n', hubNs, 'link', 'set', `cg${tag}v${n}`, 'up');
+      ip('-n', ns, 'addr', 'add', `10.77.0.${n + 8}/24`, 'dev', `cg${tag}p${n}`);
+      ip('-n', ns, 'link', 'set', `cg${tag}p${n}`, 'up');
+      ip('-n', ns, 'route', 'add', 'default', 'via', '10.77.0.1');
+      // Playwright drives Chromium over a pipe, which crosses into the namespace unharmed.
+      const wrapper = join(dir, `chromium-${ns}.sh`);
+      writeFileSync(wrapper, `#!/bin/sh\nexec ip netns exec ${ns} ${chromiumPath()} "$@"\n`);
+      chmodSync(wrapper, 0o755);
+      const browser = await launch(extraArgs, { executablePath: wrapper });
+      browsers.push(browser);
+      return browser;
+    },
+    async startHub(port, dataDir) {
+      const root = resolve(import.meta.dirname, '../..');
+      const child = spawn('ip', ['netns', 'exec', hubNs, process.execPath, '--import', 'tsx', 'src/hub/server.ts',
+        '--host', '10.77.0.1', '--port', String(port), '--root', 'dist', '--data', dataDir], { cwd: root, stdio: 'pipe' });
+      hubs.push(child);
+      let output = '';
+      child.stdout?.on('data', (d: Buffer) => { output += d.toString(); });
+      child.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
+      const deadline = Date.now() + 30_000;
+      while (Date.now() < deadline) {
+        try {
+          execFileSync('ip', ['netns', 'exec', hubNs, process.execPath, '-e',
+            `fetch('http://10.77.0.1:${port}/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))`], { stdio: 'pipe' });
+          return child;
+        } catch {
+          if (child.exitCode !== null) throw new Error(`hub exited: ${output}`);
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      }
+      throw new Error(`hub did not start in the test network: ${output}`);
+    },
+    async destroy() {
+      await Promise.all(browsers.map((b) => b.close().catch(() => {})));
+      await Promise.all(hubs.map((hub) => new Promise<void>((done) => {
+        if (hub.exitCode !== null) return done();
+        hub.once('exit', () => done());
+        hub.kill('SIGTERM');
+        setTimeout(() => { hub.kill('SIGKILL'); done(); }, 5000);
+      })));
+      for (const ns of [...devices, hubNs]) {
+        try { ip('netns', 'del', ns); } catch { /* already gone */ }
+      }
+    },
+  };
+}

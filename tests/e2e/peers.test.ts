@@ -1,0 +1,79 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { LAPTOP, PHONE } from './harness';
+import { canMakeNetns, createTestNet, type TestNet } from './netns';
+import {
+  addNote, addNotesQuickly, bulkTexts, createWorkshop, inviteLink, join, noteTexts, useTransports, waitForNoteCount,
+  waitForNotes,
+} from './workshop-steps';
+
+/* Peer-to-peer through y-webrtc, between devices in their own network namespaces. The hub serves
+ * the app and the signaling endpoint only: every device has the relay switched off. */
+const PORT = 8787;
+let net: TestNet;
+let appUrl: string;
+
+beforeAll(async () => {
+  const why = canMakeNetns();
+  if (why) throw new Error(`peer-to-peer tests need a private test network: ${why}`);
+  net = createTestNet();
+  appUrl = `http://${net.hubAddress}:${PORT}/`;
+  await net.startHub(PORT, mkdtempSync(joinPath(tmpdir(), 'cg-peers-')));
+});
+afterAll(async () => {
+  await net?.destroy();
+});
+
+/** A device in its own namespace. The app's origin counts as secure there (as HTTPS would), so
+ *  y-webrtc encrypts with the workshop secret; phones on plain http are covered in sync.test.ts. */
+async function device(kind: object = PHONE): Promise<Page> {
+  const browser = await net.device([`--unsafely-treat-insecure-origin-as-secure=${appUrl.slice(0, -1)}`]);
+  const context = await browser.newContext(kind);
+  await useTransports(context, { relay: false, peers: true });
+  return context.newPage();
+}
+
+async function waitForPeers(page: Page, n: number) {
+  await page.waitForFunction((want) => Number(document.querySelector('[data-testid="sync-state"]')?.getAttribute('data-peers')) >= want, n, { timeout: 60_000 });
+}
+
+describe('co-editing peer-to-peer (relay off)', () => {
+  it('three devices converge over WebRTC alone', async () => {
+    const facilitator = await device(LAPTOP);
+    await createWorkshop(facilitator, appUrl, 'Peers workshop');
+    const link = await inviteLink(facilitator);
+    const a = await device();
+    const b = await device();
+    await join(a, link, 'Sophea', 'Government');
+    await join(b, link, 'Marc', 'Development Partners');
+    for (const page of [facilitator, a, b]) await waitForPeers(page, 2);
+    expect(await facilitator.evaluate(() => isSecureContext)).toBe(true);
+
+    const all: string[] = [];
+    await Promise.all([facilitator, a, b].map(async (page, i) => {
+      for (let n = 0; n < 3; n++) {
+        const text = `peer note ${n} from ${i}`;
+        all.push(text);
+        await addNote(page, text);
+      }
+    }));
+    for (const page of [facilitator, a, b]) await waitForNotes(page, all);
+    expect(await noteTexts(a)).toEqual(await noteTexts(b));
+    await a.getByTestId('pending').waitFor({ state: 'detached' });
+  });
+
+  it('a newcomer receives a workshop state over 300 KB from a peer (messages are chunked)', async () => {
+    const facilitator = await device(LAPTOP);
+    await createWorkshop(facilitator, appUrl, 'Big peers workshop');
+    const texts = bulkTexts(1400);
+    await addNotesQuickly(facilitator, texts);
+    const link = await inviteLink(facilitator);
+    const phone = await device();
+    await join(phone, link, 'Newcomer', 'Community');
+    await waitForNoteCount(phone, texts.length, 90_000);
+    expect(await noteTexts(phone)).toEqual(await noteTexts(facilitator));
+  });
+});

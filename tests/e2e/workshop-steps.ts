@@ -1,0 +1,87 @@
+import type { BrowserContext, Page } from 'playwright-core';
+import type { Transports } from '../../src/app/sync-config';
+
+/** What people do in the app, as steps the browser tests share. */
+export async function createWorkshop(page: Page, appUrl: string, title = 'Health TWG strategic meeting', board = 'Expectations') {
+  await page.goto(appUrl);
+  await page.getByLabel('New workshop title').fill(title);
+  await page.getByRole('button', { name: 'Create workshop' }).click();
+  await page.getByLabel('New board title').fill(board);
+  await page.getByRole('button', { name: 'Add board' }).click();
+  await page.getByRole('heading', { name: board }).waitFor();
+}
+
+export async function addNote(page: Page, text: string) {
+  await page.getByLabel('Your note').fill(text);
+  await page.getByRole('button', { name: 'Add note' }).click();
+}
+
+export const noteTexts = async (page: Page) => (await page.getByTestId('note').locator('p').allTextContents()).sort();
+
+/** The facilitator's join link, read from the invite dialog. */
+export async function inviteLink(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Invite' }).click();
+  const link = await page.getByTestId('invite-link').textContent();
+  await page.getByRole('button', { name: 'Done' }).click();
+  if (!link) throw new Error('no invite link');
+  return link;
+}
+
+/** A participant opens the link, gives name and group, and lands on the first board. */
+export async function join(page: Page, link: string, name: string, group: string, board = 'Expectations') {
+  await page.goto(link);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Your stakeholder group').fill(group);
+  await page.getByRole('button', { name: 'Join the workshop' }).click();
+  await page.getByRole('link', { name: new RegExp(board) }).click();
+  await page.getByRole('heading', { name: board }).waitFor();
+}
+
+/** Which transports a device starts with (the Connection menu's setting, kept in localStorage). */
+export async function useTransports(context: BrowserContext, transports: Transports): Promise<void> {
+  await context.addInitScript((t) => {
+    // Init scripts also run in about:blank, which has no storage to set.
+    if (location.protocol !== 'http:' && location.protocol !== 'https:') return;
+    if (!localStorage.getItem('cg.transports')) localStorage.setItem('cg.transports', JSON.stringify(t));
+  }, transports);
+}
+
+/** Changes this device's transports the way a person does: in the Connection menu. */
+export async function switchTransports(page: Page, transports: Transports) {
+  await page.getByText('Connection', { exact: true }).click();
+  const relay = page.getByLabel('Sync through the hub');
+  const peers = page.getByLabel('Sync peer-to-peer');
+  await relay.setChecked(transports.relay);
+  await peers.setChecked(transports.peers);
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Reconnect' }).click()]);
+}
+
+export async function waitForNotes(page: Page, expected: string[], timeout = 30_000) {
+  const want = [...expected].sort();
+  await page.waitForFunction((w) => {
+    const got = [...document.querySelectorAll('[data-testid="note"] p')].map((p) => p.textContent ?? '').sort();
+    return JSON.stringify(got) === JSON.stringify(w);
+  }, want, { timeout });
+}
+
+/** Notes long enough that `count` of them make a workshop of several hundred KB. */
+export const bulkTexts = (count: number) =>
+  Array.from({ length: count }, (_, i) => `Idea ${i}: ${'shared indicators for district outcomes '.repeat(6)}`.slice(0, 240));
+
+/** Types and submits many notes through the composer, faster than a person but the same way. */
+export async function addNotesQuickly(page: Page, texts: string[]) {
+  await page.evaluate((batch) => {
+    const input = document.querySelector('form.composer textarea') as HTMLTextAreaElement;
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Add note')!;
+    for (const text of batch) {
+      input.value = text;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      button.click();
+    }
+  }, texts);
+  await waitForNoteCount(page, texts.length);
+}
+
+export async function waitForNoteCount(page: Page, n: number, timeout = 60_000) {
+  await page.waitForFunction((want) => document.querySelectorAll('[data-testid="note"]').length === want, n, { timeout });
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { inviteLink, parseInvite } from '../../../src/sync/invite';
+import { hubSocketUrl, normaliseHub, roomName } from '../../../src/sync/room';
+
+const invite = { workshopId: 'k1b910ocw793hzqp', secret: 'a'.repeat(32), hub: 'http://192.168.1.20:8787', title: 'TWG & partners' };
+
+describe('invite links', () => {
+  it('carry workshop, secret, hub and title in the fragment only, and read back', () => {
+    const link = inviteLink('http://192.168.1.20:8787/#/w/old', invite);
+    const url = new URL(link);
+    expect(url.search).toBe('');
+    expect(url.hash.startsWith('#/join?')).toBe(true);
+    expect(parseInvite(url.hash.slice('#/join'.length))).toEqual(invite);
+  });
+
+  it('work without a hub (peers only)', () => {
+    const link = inviteLink('https://example.org/app/', { ...invite, hub: null });
+    expect(link.startsWith('https://example.org/app/#/join?')).toBe(true);
+    expect(parseInvite(new URL(link).hash.slice(7))).toEqual({ ...invite, hub: null });
+  });
+
+  it('refuse incomplete or tampered links', () => {
+    expect(parseInvite('')).toBeNull();
+    expect(parseInvite('w=abc')).toBeNull();
+    expect(parseInvite(`w=${invite.workshopId}`)).toBeNull();
+    expect(parseInvite(`w=../etc&s=${invite.secret}`)).toBeNull();
+    expect(parseInvite(`w=${invite.workshopId}&s=${invite.secret}&h=javascript:alert(1)`)).toBeNull();
+  });
+
+  it('cap an overlong title', () => {
+    const parsed = parseInvite(`w=${invite.workshopId}&s=${invite.secret}&t=${'x'.repeat(500)}`);
+    expect(parsed?.title).toHaveLength(120);
+  });
+});
+
+describe('rooms and hub addresses', () => {
+  it('name the room from the workshop id', () => {
+    expect(roomName('abc123')).toBe('cg-abc123');
+  });
+
+  it('derive ws and wss endpoints from the hub origin', () => {
+    expect(hubSocketUrl('http://10.0.0.2:8787', '/sync')).toBe('ws://10.0.0.2:8787/sync');
+    expect(hubSocketUrl('https://hub.example/', '/signal')).toBe('wss://hub.example/signal');
+  });
+
+  it('normalise what a person types as a hub address', () => {
+    expect(normaliseHub(' 192.168.1.5:8787 ')).toBe('http://192.168.1.5:8787');
+    expect(normaliseHub('https://x.org/path?q')).toBe('https://x.org');
+    expect(normaliseHub('ftp://x')).toBeNull();
+    expect(normaliseHub('')).toBeNull();
+  });
+});
