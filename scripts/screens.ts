@@ -25,6 +25,9 @@ for (const [name, device] of [['phone', PHONE], ['laptop', LAPTOP]] as const) {
   await page.screenshot({ path: `${out}/${name}-3-list.png` });
   await page.goto(`${hub.url}#/profile`);
   await page.screenshot({ path: `${out}/${name}-4-profile.png` });
+  await page.goto(`${hub.url}#/settings`);
+  await page.getByTestId('offline-status').getByText(/Ready/).waitFor();
+  await page.screenshot({ path: `${out}/${name}-5-settings.png` });
   await context.close();
 }
 await browser.close();

@@ -35,3 +35,17 @@ export function relativeTime(then: number, now = Date.now()): string {
   for (const [unit, size] of units) if (Math.abs(seconds) >= size) return rtf.format(Math.round(seconds / size), unit);
   return rtf.format(seconds, 'second');
 }
+
+/** "4.2 MB" in the current locale, in powers of 1000 as those units mean. */
+export function formatBytes(bytes: number): string {
+  const units = ['kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+  let unit: (typeof units)[number] = 'kilobyte';
+  let value = bytes / 1000;
+  for (let i = 1; i < units.length && value >= 1000; i++) {
+    value /= 1000;
+    unit = units[i]!;
+  }
+  return new Intl.NumberFormat(currentLocale, {
+    style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: value < 10 ? 1 : 0,
+  }).format(value);
+}

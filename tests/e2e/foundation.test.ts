@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { LAPTOP, PHONE, launch, startTestHub, watchErrors } from './harness';
+import { addNote, createWorkshop } from './workshop-steps';
 
 let browser: Browser;
 let hub: Awaited<ReturnType<typeof startTestHub>>;
@@ -14,20 +15,7 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-async function newWorkshop(page: Page, title = 'Health TWG strategic meeting', board = 'Expectations') {
-  await page.goto(hub.url);
-  await page.getByLabel('New workshop title').fill(title);
-  await page.getByRole('button', { name: 'Create workshop' }).click();
-  await page.getByLabel('New board title').fill(board);
-  await page.getByRole('button', { name: 'Add board' }).click();
-  await page.getByRole('heading', { name: board }).waitFor();
-}
-
-async function addNote(page: Page, text: string) {
-  await page.getByLabel('Your note').fill(text);
-  await page.getByRole('button', { name: 'Add note' }).click();
-}
-
+const newWorkshop = (page: Page, title?: string, board?: string) => createWorkshop(page, hub.url, title, board);
 const noteTexts = (page: Page) => page.getByTestId('note').locator('p').allTextContents();
 
 async function withContext<T>(device: object, use: (context: BrowserContext, errors: string[]) => Promise<T>): Promise<T> {
@@ -51,6 +39,8 @@ describe('foundation, in a real browser', () => {
       await page.getByTestId('note').nth(2).waitFor();
       expect(await noteTexts(page)).toEqual(['Clear roles', 'Shared data', 'Quarterly reviews']);
       await page.goto(hub.url);
+      // The list appears once storage is open, which can be after the load event.
+      await page.getByRole('list', { name: 'Workshops on this device' }).waitFor();
       await expect(page.getByRole('link', { name: /Health TWG strategic meeting/ }).count()).resolves.toBe(1);
       expect(errors).toEqual([]);
     }));

@@ -25,17 +25,27 @@ export function launch(extraArgs: string[] = [], options: LaunchOptions = {}): P
   return chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_FLAGS, ...extraArgs], ...options });
 }
 
-/** A hub on a free loopback port serving the built app (`npm run build` first). */
-export async function startTestHub(): Promise<{ server: Server; url: string; stop: () => Promise<void> }> {
-  const root = resolve(import.meta.dirname, '../../dist');
-  if (!existsSync(resolve(root, 'index.html'))) throw new Error('dist/ is missing: run `npm run build` before the browser tests.');
-  const server = await startHub({ port: 0, host: '127.0.0.1', root });
+/** A hub on a free loopback port serving the built app (`npm run build` first), or `root`.
+ *  After `stop`, `restart` starts it again on the same port, optionally serving another build:
+ *  to a page that is what a new deployment looks like. */
+export async function startTestHub(options: { root?: string; data?: string } = {}) {
+  let root = options.root ?? resolve(import.meta.dirname, '../../dist');
+  const start = (port: number) => {
+    if (!existsSync(resolve(root, 'index.html'))) throw new Error(`${root} has no index.html: run \`npm run build\` before the browser tests.`);
+    return startHub({ port, host: '127.0.0.1', root, data: options.data });
+  };
+  let server: Server = await start(0);
   const address = server.address();
   if (!address || typeof address !== 'object') throw new Error('hub has no address');
+  const { port } = address;
   return {
-    server,
-    url: `http://127.0.0.1:${address.port}/`,
+    get server() { return server; },
+    url: `http://127.0.0.1:${port}/`,
     stop: () => new Promise<void>((done) => { server.closeAllConnections(); server.close(() => done()); }),
+    restart: async (newRoot?: string) => {
+      root = newRoot ?? root;
+      server = await start(port);
+    },
   };
 }
 
