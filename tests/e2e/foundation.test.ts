@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { LAPTOP, PHONE, launch, startTestHub, watchErrors } from './harness';
+import { LAPTOP, PHONE, launch, startTestHub, withContext as withDevice } from './harness';
 import { addNote, createWorkshop } from './workshop-steps';
 
 let browser: Browser;
@@ -18,15 +18,8 @@ afterAll(async () => {
 const newWorkshop = (page: Page, title?: string, board?: string) => createWorkshop(page, hub.url, title, board);
 const noteTexts = (page: Page) => page.getByTestId('note').locator('p').allTextContents();
 
-async function withContext<T>(device: object, use: (context: BrowserContext, errors: string[]) => Promise<T>): Promise<T> {
-  const context = await browser.newContext(device);
-  const errors = watchErrors(context);
-  try {
-    return await use(context, errors);
-  } finally {
-    await context.close();
-  }
-}
+const withContext = <T>(device: object, use: (context: BrowserContext, errors: string[]) => Promise<T>) =>
+  withDevice(browser, device, use);
 
 describe('foundation, in a real browser', () => {
   it('creates a workshop, adds notes, and finds them all after a reload (phone)', () =>

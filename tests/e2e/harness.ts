@@ -55,3 +55,16 @@ export function watchErrors(context: BrowserContext): string[] {
   context.on('weberror', (e) => errors.push(e.error().message));
   return errors;
 }
+
+/** Runs `use` in a fresh browser context (one person, one device) and always closes it. */
+export async function withContext<T>(
+  browser: Browser, device: object, use: (context: BrowserContext, errors: string[]) => Promise<T>,
+): Promise<T> {
+  const context = await browser.newContext(device);
+  const errors = watchErrors(context);
+  try {
+    return await use(context, errors);
+  } finally {
+    await context.close();
+  }
+}

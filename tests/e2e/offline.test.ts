@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { LAPTOP, PHONE, launch, startTestHub, watchErrors } from './harness';
+import { LAPTOP, PHONE, launch, startTestHub, withContext as withDevice } from './harness';
 import { addNote, createWorkshop, noteTexts } from './workshop-steps';
 
 const V2 = 'update-test-v2';
@@ -27,15 +27,8 @@ afterAll(async () => {
   rmSync(v2Dir, { recursive: true, force: true });
 });
 
-async function withContext<T>(device: object, use: (context: BrowserContext, errors: string[]) => Promise<T>): Promise<T> {
-  const context = await browser.newContext(device);
-  const errors = watchErrors(context);
-  try {
-    return await use(context, errors);
-  } finally {
-    await context.close();
-  }
-}
+const withContext = <T>(device: object, use: (context: BrowserContext, errors: string[]) => Promise<T>) =>
+  withDevice(browser, device, use);
 
 /** The service worker has cached the whole app and controls the page. */
 const offlineCopy = (page: Page) => page.waitForFunction(() => navigator.serviceWorker.controller !== null);

@@ -26,6 +26,17 @@ function fakeRegister(registration: object) {
 
 const settle = () => new Promise((done) => setTimeout(done, 0));
 
+/** A started Pwa in a secure browser whose service worker registration is faked. */
+async function startedPwa() {
+  const { container, registration } = secureBrowser();
+  const reload = vi.fn();
+  const fake = fakeRegister(registration);
+  const pwa = new Pwa({ load: fake.load, reload });
+  const stop = pwa.start();
+  await settle();
+  return { container, registration, reload, fake, pwa, stop };
+}
+
 afterEach(() => {
   Reflect.deleteProperty(window, 'isSecureContext');
   Reflect.deleteProperty(navigator, 'serviceWorker');
@@ -54,12 +65,7 @@ describe('Pwa', () => {
   });
 
   it('reloads only after the person accepts, and only once the new version controls the page', async () => {
-    const { container, registration } = secureBrowser();
-    const reload = vi.fn();
-    const fake = fakeRegister(registration);
-    const pwa = new Pwa({ load: fake.load, reload });
-    const stop = pwa.start();
-    await settle();
+    const { container, reload, fake, pwa, stop } = await startedPwa();
     fake.callbacks().onNeedRefresh?.();
     expect(pwa.needRefresh).toBe(true);
     expect(reload).not.toHaveBeenCalled();
@@ -73,12 +79,7 @@ describe('Pwa', () => {
   });
 
   it('does not reload a tab when the person accepted the update in another tab', async () => {
-    const { container, registration } = secureBrowser();
-    const reload = vi.fn();
-    const fake = fakeRegister(registration);
-    const pwa = new Pwa({ load: fake.load, reload });
-    const stop = pwa.start();
-    await settle();
+    const { container, registration, reload, fake, pwa, stop } = await startedPwa();
     fake.callbacks().onNeedRefresh?.();
     container.dispatchEvent(new Event('controllerchange'));
     fake.callbacks().onNeedReload?.();
@@ -94,11 +95,7 @@ describe('Pwa', () => {
   });
 
   it('says why when the browser refuses the service worker', async () => {
-    const { registration } = secureBrowser();
-    const fake = fakeRegister(registration);
-    const pwa = new Pwa({ load: fake.load });
-    const stop = pwa.start();
-    await settle();
+    const { fake, pwa, stop } = await startedPwa();
     fake.callbacks().onRegisterError?.(new Error('Failed to register a ServiceWorker'));
     expect(pwa.registerError).toBe('Failed to register a ServiceWorker');
     stop();
