@@ -35,7 +35,6 @@ export class WorkshopSession {
   readonly sync: WorkshopSync;
   syncStatus = $state<SyncStatus>({ hub: 'off', peers: 0, pending: 0, pendingSince: null, people: [], encrypted: false });
   readonly secret: string;
-  readonly hub: string | null;
   readonly #stopSync: () => void;
   #summaryTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #onUpdate = () => {
@@ -54,7 +53,6 @@ export class WorkshopSession {
   ) {
     this.newerSchema = !migrate(doc, this.origin).ok;
     this.secret = link.secret;
-    this.hub = link.hub;
     const { relay, peers } = services.transports;
     this.sync = new Sync(doc, {
       workshopId: id, secret: link.secret, hub: link.hub, signaling: BUILD_SIGNALING, relay, peers, iceServers: ICE_SERVERS,
