@@ -1,6 +1,8 @@
-import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import type { Server } from 'node:http';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type LaunchOptions } from 'playwright-core';
 import { startHub } from '../../src/hub/server';
 
@@ -67,4 +69,17 @@ export async function withContext<T>(
   } finally {
     await context.close();
   }
+}
+
+/** Builds the app once more into a temp folder with extra build-time variables: another
+ *  deployment of the same code (a new version, or a public host's configuration). */
+export function buildVariant(vars: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cg-build-'));
+  // Without vitest's variables, or the build would be a test build.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV'));
+  const root = resolve(import.meta.dirname, '../..');
+  execFileSync(resolve(root, 'node_modules/.bin/vite'), ['build', '--outDir', dir, '--emptyOutDir', '--logLevel', 'warn'], {
+    cwd: root, env: { ...env, ...vars }, stdio: 'inherit',
+  });
+  return dir;
 }

@@ -15,6 +15,9 @@ export interface TestNet {
   device(extraArgs?: string[]): Promise<Browser>;
   /** Starts the hub (from dist/) inside the hub namespace; resolves when it answers. */
   startHub(port: number, dataDir: string): Promise<ChildProcess>;
+  /** Serves `dir` as plain static files at the hub's address (a public deployment's web host,
+   *  which knows nothing of /healthz, /sync or /signal); resolves when it answers. */
+  startStaticHost(port: number, dir: string): Promise<ChildProcess>;
   destroy(): Promise<void>;
 }
 
@@ -43,6 +46,28 @@ export function createTestNet(): TestNet {
   ip('-n', hubNs, 'addr', 'add', '10.77.0.1/24', 'dev', 'br0');
   ip('-n', hubNs, 'link', 'set', 'br0', 'up');
 
+  /** A Node process in the hub namespace, ready once `probe` on `port` answers 200. */
+  async function startInHub(nodeArgs: string[], port: number, probe: string): Promise<ChildProcess> {
+    const root = resolve(import.meta.dirname, '../..');
+    const child = spawn('ip', ['netns', 'exec', hubNs, process.execPath, ...nodeArgs], { cwd: root, stdio: 'pipe' });
+    hubs.push(child);
+    let output = '';
+    child.stdout?.on('data', (d: Buffer) => { output += d.toString(); });
+    child.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      try {
+        execFileSync('ip', ['netns', 'exec', hubNs, process.execPath, '-e',
+          `fetch('http://10.77.0.1:${port}${probe}').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))`], { stdio: 'pipe' });
+        return child;
+      } catch {
+        if (child.exitCode !== null) throw new Error(`process in the test network exited: ${output}`);
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    }
+    throw new Error(`process did not start in the test network: ${output}`);
+  }
+
   return {
     hubAddress: '10.77.0.1',
     async device(extraArgs = []) {
@@ -67,26 +92,19 @@ export function createTestNet(): TestNet {
       browsers.push(browser);
       return browser;
     },
-    async startHub(port, dataDir) {
-      const root = resolve(import.meta.dirname, '../..');
-      const child = spawn('ip', ['netns', 'exec', hubNs, process.execPath, '--import', 'tsx', 'src/hub/server.ts',
-        '--host', '10.77.0.1', '--port', String(port), '--root', 'dist', '--data', dataDir], { cwd: root, stdio: 'pipe' });
-      hubs.push(child);
-      let output = '';
-      child.stdout?.on('data', (d: Buffer) => { output += d.toString(); });
-      child.stderr?.on('data', (d: Buffer) => { output += d.toString(); });
-      const deadline = Date.now() + 30_000;
-      while (Date.now() < deadline) {
-        try {
-          execFileSync('ip', ['netns', 'exec', hubNs, process.execPath, '-e',
-            `fetch('http://10.77.0.1:${port}/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))`], { stdio: 'pipe' });
-          return child;
-        } catch {
-          if (child.exitCode !== null) throw new Error(`hub exited: ${output}`);
-          await new Promise((r) => setTimeout(r, 250));
-        }
-      }
-      throw new Error(`hub did not start in the test network: ${output}`);
+    startHub(port, dataDir) {
+      return startInHub(['--import', 'tsx', 'src/hub/server.ts', '--host', '10.77.0.1', '--port', String(port),
+        '--root', 'dist', '--data', dataDir], port, '/healthz');
+    },
+    startStaticHost(port, dir) {
+      const script = `const {createServer}=require('node:http');const {readFile}=require('node:fs/promises');` +
+        `const {join,extname}=require('node:path');const types={'.html':'text/html','.js':'text/javascript','.css':'text/css',` +
+        `'.webmanifest':'application/manifest+json','.svg':'image/svg+xml','.png':'image/png'};` +
+        `createServer(async(q,r)=>{const p=new URL(q.url,'http://x').pathname;` +
+        `try{const b=await readFile(join(${JSON.stringify(dir)},p==='/'?'index.html':p));` +
+        `r.writeHead(200,{'Content-Type':types[extname(p)||'.html']||'application/octet-stream'}).end(b)}` +
+        `catch{r.writeHead(404).end()}}).listen(${port},'10.77.0.1')`;
+      return startInHub(['-e', script], port, '/index.html');
     },
     async destroy() {
       await Promise.all(browsers.map((b) => b.close().catch(() => {})));

@@ -1,10 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { LAPTOP, PHONE, launch, startTestHub, withContext as withDevice } from './harness';
+import { LAPTOP, PHONE, buildVariant, launch, startTestHub, withContext as withDevice } from './harness';
 import { addNote, createWorkshop, noteTexts } from './workshop-steps';
 
 const V2 = 'update-test-v2';
@@ -12,14 +9,8 @@ let browser: Browser;
 let v2Dir: string;
 
 beforeAll(async () => {
-  v2Dir = mkdtempSync(join(tmpdir(), 'cg-v2-'));
   // The same code with another build id: a new deployment whose bundle (and so sw.js) differs.
-  // Without vitest's variables, or the build would be a test build.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_ENV'));
-  const root = resolve(import.meta.dirname, '../..');
-  execFileSync(resolve(root, 'node_modules/.bin/vite'), ['build', '--outDir', v2Dir, '--emptyOutDir', '--logLevel', 'warn'], {
-    cwd: root, env: { ...env, CG_BUILD_ID: V2 }, stdio: 'inherit',
-  });
+  v2Dir = buildVariant({ CG_BUILD_ID: V2 });
   browser = await launch(['--host-resolver-rules=MAP lan.test 127.0.0.1']);
 });
 afterAll(async () => {

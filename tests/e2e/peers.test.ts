@@ -1,9 +1,9 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { LAPTOP, PHONE } from './harness';
+import { LAPTOP, PHONE, buildVariant } from './harness';
 import { canMakeNetns, createTestNet, type TestNet } from './netns';
 import {
   addNote, addNotesQuickly, bulkTexts, createWorkshop, inviteLink, join, noteTexts, useTransports, waitForNoteCount,
@@ -13,6 +13,7 @@ import {
 /* Peer-to-peer through y-webrtc, between devices in their own network namespaces. The hub serves
  * the app and the signaling endpoint only: every device has the relay switched off. */
 const PORT = 8787;
+const STATIC_PORT = 8080;
 let net: TestNet;
 let appUrl: string;
 
@@ -29,8 +30,8 @@ afterAll(async () => {
 
 /** A device in its own namespace. The app's origin counts as secure there (as HTTPS would), so
  *  y-webrtc encrypts with the workshop secret; phones on plain http are covered in sync.test.ts. */
-async function device(kind: object = PHONE): Promise<Page> {
-  const browser = await net.device([`--unsafely-treat-insecure-origin-as-secure=${appUrl.slice(0, -1)}`]);
+async function device(kind: object = PHONE, origin = appUrl): Promise<Page> {
+  const browser = await net.device([`--unsafely-treat-insecure-origin-as-secure=${origin.slice(0, -1)}`]);
   const context = await browser.newContext(kind);
   await useTransports(context, { relay: false, peers: true });
   return context.newPage();
@@ -75,5 +76,27 @@ describe('co-editing peer-to-peer (relay off)', () => {
     await join(phone, link, 'Newcomer', 'Community');
     await waitForNoteCount(phone, texts.length, 90_000);
     expect(await noteTexts(phone)).toEqual(await noteTexts(facilitator));
+  });
+
+  it('joins through peers alone on a public deployment: a static web host plus a signaling server, no hub', async () => {
+    const signaling = `ws://${net.hubAddress}:${PORT}/signal`;
+    const site = buildVariant({ VITE_SIGNALING: signaling, CG_BUILD_ID: 'public-static' });
+    try {
+      await net.startStaticHost(STATIC_PORT, site);
+      const siteUrl = `http://${net.hubAddress}:${STATIC_PORT}/`;
+      const facilitator = await device(LAPTOP, siteUrl);
+      await createWorkshop(facilitator, siteUrl, 'Public deployment');
+      const link = await inviteLink(facilitator);
+      expect(new URLSearchParams(new URL(link).hash.split('?')[1]).has('h')).toBe(false);
+      const phone = await device(PHONE, siteUrl);
+      await join(phone, link, 'Bopha', 'Civil society');
+      await waitForPeers(phone, 1);
+      await addNote(phone, 'Through the public signaling server');
+      await addNote(facilitator, 'And back');
+      await waitForNotes(facilitator, ['Through the public signaling server', 'And back']);
+      await waitForNotes(phone, ['Through the public signaling server', 'And back']);
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
   });
 });
