@@ -4,10 +4,18 @@ import { err, ok, type Result } from './result';
 import { boardMapOf, boardOrderOf, liveBoard } from './schema';
 import { checkText, type TextError } from './text';
 
-/** Board types this version can show; the specific boards (SWOT, stakeholders, ground rules)
- *  arrive as new members. A type from a newer app is listed but shown read-only as notes. */
-export const BOARD_TYPES = ['notes'] as const;
+/** Board types this version can show. A type from a newer app is listed but shown read-only as notes. */
+export const BOARD_TYPES = ['notes', 'swot', 'stakeholders', 'ground-rules'] as const;
 export type BoardType = (typeof BOARD_TYPES)[number];
+
+/** The maps each type keeps beside `items`, made with the board so that no two devices ever
+ *  create the same one concurrently (the later write would hide the other's contents). */
+const BOARD_PARTS: Record<BoardType, readonly string[]> = {
+  notes: [],
+  swot: ['clusters'],
+  stakeholders: ['stakeholders', 'relationships'],
+  'ground-rules': ['proposals'],
+};
 
 export interface Board {
   id: string;
@@ -68,6 +76,7 @@ export function createBoard(
     board.set('prompt', prompt.value);
     board.set('locked', false);
     board.set('items', new Y.Map());
+    for (const part of BOARD_PARTS[fields.type]) board.set(part, new Y.Map());
     boardOrderOf(doc).push([id]);
   }, origin);
   return ok(id);

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { newId } from './ids';
+import { isSlot, nextOrder, placeAt } from './order';
 import { err, ok, type Result } from './result';
 import { itemsOf } from './schema';
 import { checkText, type TextError } from './text';
@@ -15,12 +16,15 @@ export interface Item {
   updatedAt: number;
   /** Position among the items of its lane; fractional so a move writes one field. */
   order: number;
-  /** A column of the board (a SWOT quadrant later); '' on a plain notes board. */
+  /** A column of the board (a SWOT quadrant); '' on a plain notes board. */
   lane: string;
+  /** The heading (SWOT cluster id) the item sits under in its lane; '' when none. May name a
+   *  cluster deleted on another device: the board's own queries then treat it as none. */
+  cluster: string;
 }
 
 export type ItemError = TextError | 'no-board' | 'no-item' | 'bad-index';
-export type NewItem = Pick<Item, 'text' | 'createdBy' | 'group'> & { lane?: string };
+export type NewItem = Pick<Item, 'text' | 'createdBy' | 'group'> & { lane?: string; cluster?: string };
 
 function toItem(map: Y.Map<unknown>): Item {
   const text = map.get('text');
@@ -33,6 +37,7 @@ function toItem(map: Y.Map<unknown>): Item {
     updatedAt: Number(map.get('updatedAt') ?? map.get('createdAt') ?? 0),
     order: Number(map.get('order') ?? 0),
     lane: String(map.get('lane') ?? ''),
+    cluster: String(map.get('cluster') ?? ''),
   };
 }
 
@@ -58,8 +63,7 @@ function writeItem(items: Y.Map<Y.Map<unknown>>, item: Item): void {
   items.set(item.id, map);
 }
 
-const nextOrder = (doc: Y.Doc, boardId: string, lane: string) =>
-  listItems(doc, boardId, lane).reduce((max, i) => Math.max(max, i.order), 0) + 1;
+const laneEnd = (doc: Y.Doc, boardId: string, lane: string) => nextOrder(listItems(doc, boardId, lane));
 
 export function addItem(doc: Y.Doc, boardId: string, fields: NewItem, origin: unknown): Result<string, ItemError> {
   const text = checkText(fields.text, 'note', { multiline: true });
@@ -70,7 +74,7 @@ export function addItem(doc: Y.Doc, boardId: string, fields: NewItem, origin: un
   const now = Date.now();
   const item: Item = {
     id: newId(), text: text.value, createdBy: fields.createdBy, group: fields.group,
-    createdAt: now, updatedAt: now, order: nextOrder(doc, boardId, lane), lane,
+    createdAt: now, updatedAt: now, order: laneEnd(doc, boardId, lane), lane, cluster: fields.cluster ?? '',
   };
   doc.transact(() => writeItem(items, item), origin);
   return ok(item.id);
@@ -78,7 +82,7 @@ export function addItem(doc: Y.Doc, boardId: string, fields: NewItem, origin: un
 
 /** Replaces only the changed middle of the text, so two people editing different parts of one
  *  note both keep their words when their devices merge. */
-function applyTextChange(ytext: Y.Text, next: string): void {
+export function applyTextChange(ytext: Y.Text, next: string): void {
   const prev = ytext.toString();
   let start = 0;
   while (start < prev.length && start < next.length && prev[start] === next[start]) start++;
@@ -115,30 +119,26 @@ export function editItem(doc: Y.Doc, boardId: string, itemId: string, rawText: s
   return ok(undefined);
 }
 
-/** Moves an item to position `toIndex` of `lane` (its own lane when omitted). Only its `order`
- *  (and `lane`) change, so a concurrent edit of its text survives the move. */
+/** Moves an item to position `toIndex` of `lane` (its own lane when omitted). With `cluster`,
+ *  the item goes under that heading ('' = none); with `among`, `toIndex` counts only the items of
+ *  the lane it accepts (those shown beside the item, e.g. under the same heading). Only `order`,
+ *  `lane` and `cluster` change, so a concurrent edit of its text survives the move. */
 export function moveItem(
-  doc: Y.Doc, boardId: string, itemId: string, target: { toIndex: number; lane?: string }, origin: unknown,
+  doc: Y.Doc, boardId: string, itemId: string,
+  target: { toIndex: number; lane?: string; cluster?: string; among?: (item: Item) => boolean }, origin: unknown,
 ): Result<void, ItemError> {
   const items = itemsOf(doc, boardId);
   if (!items) return err('no-board', boardId);
   const map = items.get(itemId);
   if (!map) return err('no-item', itemId);
   const lane = target.lane ?? String(map.get('lane') ?? '');
-  const others = listItems(doc, boardId, lane).filter((i) => i.id !== itemId);
-  const { toIndex } = target;
-  if (!Number.isInteger(toIndex) || toIndex < 0 || toIndex > others.length) return err('bad-index', String(toIndex));
-  const before = others[toIndex - 1]?.order;
-  const after = others[toIndex]?.order;
-  let order = before === undefined ? (after === undefined ? 1 : after - 1) : after === undefined ? before + 1 : (before + after) / 2;
+  const { cluster, toIndex, among = () => true } = target;
+  const others = listItems(doc, boardId, lane).filter((i) => i.id !== itemId && among(i));
+  if (!isSlot(toIndex, others.length)) return err('bad-index', String(toIndex));
   doc.transact(() => {
-    // Halving runs out of float precision after ~50 moves into one gap: renumber the lane then.
-    if (order === before || order === after) {
-      others.forEach((o, i) => items.get(o.id)!.set('order', i < toIndex ? i : i + 1));
-      order = toIndex;
-    }
-    map.set('order', order);
+    placeAt(others, toIndex, itemId, (id, order) => items.get(id)!.set('order', order));
     if (map.get('lane') !== lane) map.set('lane', lane);
+    if (cluster !== undefined && String(map.get('cluster') ?? '') !== cluster) map.set('cluster', cluster);
   }, origin);
   return ok(undefined);
 }
@@ -155,7 +155,7 @@ export function moveItemToBoard(
   if (!map) return err('no-item', itemId);
   const item = toItem(map);
   doc.transact(() => {
-    writeItem(target, { ...item, lane: '', order: nextOrder(doc, toBoard, ''), updatedAt: Date.now() });
+    writeItem(target, { ...item, lane: '', cluster: '', order: laneEnd(doc, toBoard, ''), updatedAt: Date.now() });
     source.delete(itemId);
   }, origin);
   return ok(undefined);

@@ -22,6 +22,13 @@ export function itemsOf(doc: Y.Doc, boardId: string): Y.Map<Y.Map<unknown>> | un
   return liveBoard(doc, boardId)?.get('items') as Y.Map<Y.Map<unknown>> | undefined;
 }
 
+/** A map that only some board types have (a SWOT board's `clusters`...); undefined on a missing
+ *  or deleted board and on a board of another type. */
+export function boardPartOf<T = Y.Map<unknown>>(doc: Y.Doc, boardId: string, part: string): Y.Map<T> | undefined {
+  const value = liveBoard(doc, boardId)?.get(part);
+  return value instanceof Y.Map ? (value as Y.Map<T>) : undefined;
+}
+
 /** Each step lifts a document from version `n` to `n + 1`. A document from before versioning
  *  (version 0) only needs its version stamped. */
 const MIGRATIONS: Record<number, (doc: Y.Doc) => void> = {

@@ -9,6 +9,12 @@ export const LIMITS = {
   displayName: 60,
   purpose: 1000,
   place: 120,
+  stakeholderName: 120,
+  /** Needs, interests, motivations, what a stakeholder brings. */
+  stakeholderDetail: 500,
+  relationship: 60,
+  /** Why someone agrees with reservations or objects to a ground rule. */
+  reason: 300,
 } as const;
 
 export type TextField = keyof typeof LIMITS;

@@ -5,7 +5,8 @@ import { boardIds, createBoard, deleteBoard, listBoards, moveBoard } from '../..
 import { addGroup, listGroups } from '../../../src/core/groups';
 import { addItem, deleteItem, editItem, getItem, listItems, moveItem, moveItemToBoard } from '../../../src/core/items';
 import { getMeta, updateMeta } from '../../../src/core/meta';
-import { addBoard, author, newWorkshop, send, syncAll } from './helpers';
+import { QUADRANTS, addCluster, clusterNote, deleteCluster, listClusters, swotView } from '../../../src/core/swot';
+import { addBoard, addBoardOf, author, newWorkshop, send, syncAll } from './helpers';
 
 /* Three devices start from one shared workshop with one board, then make random changes and
  * random, possibly partial and out-of-order syncs. Once everyone has exchanged everything, every
@@ -39,6 +40,9 @@ const stepsOver = (text: fc.Arbitrary<string>) => fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('delete-board' as const), device, board: fc.nat() }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('add-group' as const), device, name: fc.constantFrom('Government', 'government', 'Donors', 'NGOs', 'Community') }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('meta' as const), device, place: text }), weight: 1 },
+  { arbitrary: fc.record({ kind: fc.constant('add-cluster' as const), device, title: text, quadrant: fc.constantFrom(...QUADRANTS) }), weight: 1 },
+  { arbitrary: fc.record({ kind: fc.constant('delete-cluster' as const), device, pick: fc.nat() }), weight: 1 },
+  { arbitrary: fc.record({ kind: fc.constant('cluster-note' as const), device, item: fc.nat(), pick: fc.nat() }), weight: 2 },
   {
     arbitrary: fc.record({
       kind: fc.constant('sync' as const), from: device, to: device,
@@ -53,18 +57,21 @@ const stepsOver = (text: fc.Arbitrary<string>) => fc.oneof(
 type Step = ReturnType<typeof stepsOver> extends fc.Arbitrary<infer S> ? S : never;
 
 /** Everything the views read, as plain data. */
-function snapshot(doc: Y.Doc, boards: readonly string[]) {
+function snapshot(doc: Y.Doc, boards: readonly string[], swot: string) {
   return {
     meta: getMeta(doc),
     boards: listBoards(doc),
     items: Object.fromEntries(boards.map((id) => [id, listItems(doc, id)])),
     groups: listGroups(doc),
+    swot: swotView(doc, swot),
   };
 }
 
 function run(steps: readonly Step[]): void {
   const base = newWorkshop();
   const first = addBoard(base, 'Expectations');
+  // A SWOT board that items can also move to and from, for cluster steps.
+  const swot = addBoardOf(base, 'swot', 'SWOT');
   const initial = Y.encodeStateAsUpdate(base);
   const logs: Uint8Array[][] = [];
   const docs = Array.from({ length: DEVICES }, (_, i) => {
@@ -76,7 +83,7 @@ function run(steps: readonly Step[]): void {
   });
   // Every board and item ever created on any device: one pick in five names one of these, which
   // the acting device may lack (not yet synced) or have deleted; the others pick what it shows.
-  const boards = [first];
+  const boards = [first, swot];
   const items: string[] = [];
   const boardFor = (doc: Y.Doc, n: number): string => {
     const live = boardIds(doc);
@@ -156,12 +163,26 @@ function run(steps: readonly Step[]): void {
       case 'meta':
         updateMeta(doc, { place: step.place }, origin);
         break;
+      case 'add-cluster':
+        addCluster(doc, swot, { title: step.title, quadrant: step.quadrant }, origin);
+        break;
+      case 'delete-cluster':
+        deleteCluster(doc, swot, listClusters(doc, swot)[step.pick % 4]?.id ?? 'no-such-cluster', origin);
+        break;
+      case 'cluster-note': {
+        // Mostly an item the SWOT board shows; sometimes '' (out of any cluster).
+        const notes = listItems(doc, swot);
+        const clusters = listClusters(doc, swot);
+        const cluster = step.pick % 5 === 4 ? '' : clusters[step.pick % Math.max(clusters.length, 1)]?.id ?? 'no-such-cluster';
+        clusterNote(doc, swot, notes[step.item % Math.max(notes.length, 1)]?.id ?? 'no-such-item', cluster, origin);
+        break;
+      }
     }
   }
 
   syncAll(docs);
   for (const doc of docs) expect(doc.store.pendingStructs).toBeNull();
-  const [reference, ...others] = docs.map((doc) => snapshot(doc, boards));
+  const [reference, ...others] = docs.map((doc) => snapshot(doc, boards, swot));
   for (const other of others) expect(other).toEqual(reference);
 }
 

@@ -1,6 +1,6 @@
 /** Shared setup for the core tests: devices are `Y.Doc`s, a sync is an exchange of what each lacks. */
 import * as Y from 'yjs';
-import { createBoard } from '../../../src/core/boards';
+import { createBoard, type BoardType } from '../../../src/core/boards';
 import { addItem, listItems, type NewItem } from '../../../src/core/items';
 import { initWorkshop } from '../../../src/core/meta';
 import type { Result } from '../../../src/core/result';
@@ -46,6 +46,11 @@ export function joinDevice(doc: Y.Doc): Y.Doc {
 /** Adds a notes board and returns its id. */
 export function addBoard(doc: Y.Doc, title = 'Expectations', origin: unknown = 'setup'): string {
   return unwrap(createBoard(doc, { type: 'notes', title }, origin));
+}
+
+/** Adds a board of any type (a SWOT board, a stakeholder map...) and returns its id. */
+export function addBoardOf(doc: Y.Doc, type: BoardType, title = 'Board', origin: unknown = 'setup'): string {
+  return unwrap(createBoard(doc, { type, title }, origin));
 }
 
 /** A workshop with one board, as most item tests need. */

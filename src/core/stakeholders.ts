@@ -1,0 +1,313 @@
+import * as Y from 'yjs';
+import { newId } from './ids';
+import { byOrder, nextOrder } from './order';
+import { err, ok, type Result } from './result';
+import { boardPartOf } from './schema';
+import { checkText, type TextError } from './text';
+
+/* A stakeholder map: who has a stake, what they need and bring, how engaged they are, how they
+ * relate, and where the room places them on influence × interest. Each person's placement is
+ * their own estimate, keyed by participant id, so people placing one stakeholder at once never
+ * overwrite each other and the map can show both the average and the disagreement. */
+
+export const SECTORS = ['government', 'business', 'civil-society', 'academia', 'international-agency', 'community', 'other'] as const;
+export type Sector = (typeof SECTORS)[number];
+
+/** From most to least involved; seed 000 advises at most five or six key decision-making partners. */
+export const ENGAGEMENT_LEVELS = ['key-partner', 'active-partner', 'pilot', 'advisory', 'informed'] as const;
+export type EngagementLevel = (typeof ENGAGEMENT_LEVELS)[number];
+
+export const KEY_PARTNER_LIMIT = 6;
+/** Keyboard steps across an axis; a nudge lands on this grid, so repeated nudges never drift
+ *  by float error (dividing a whole number of steps gives the nearest double every time). */
+const STEPS_PER_AXIS = 20;
+export const NUDGE_STEP = 1 / STEPS_PER_AXIS;
+/** Where a stakeholder nobody has placed yet starts when nudged: the middle of the grid. */
+const CENTRE = 0.5;
+
+/** Both axes run from 0 (none) to 1 (high). */
+export interface Position {
+  influence: number;
+  interest: number;
+}
+
+export interface StakeholderFields {
+  name: string;
+  sector: Sector;
+  level: EngagementLevel;
+  needs: string;
+  interests: string;
+  motivations: string;
+  /** What the stakeholder brings to the partnership. */
+  brings: string;
+}
+
+/** Per axis over everyone's estimates: the extremes and the population standard deviation. */
+export interface AxisSpread {
+  min: number;
+  max: number;
+  sd: number;
+}
+
+export interface Stakeholder extends StakeholderFields {
+  id: string;
+  createdBy: string;
+  createdAt: number;
+  order: number;
+  /** How many people placed it. */
+  estimates: number;
+  /** The mean of everyone's estimates; null until someone places it. */
+  position: Position | null;
+  spread: { influence: AxisSpread; interest: AxisSpread } | null;
+  /** The estimate of the participant the query was asked for. */
+  mine: Position | null;
+}
+
+export interface Relationship {
+  id: string;
+  from: string;
+  to: string;
+  /** What links them ("funds", "reports to"...); may be empty. */
+  label: string;
+}
+
+export type StakeholderError =
+  | TextError | 'no-board' | 'no-stakeholder' | 'bad-sector' | 'bad-level' | 'bad-position' | 'no-id'
+  | 'no-relationship' | 'same-stakeholder' | 'duplicate';
+
+const stakeholdersOf = (doc: Y.Doc, boardId: string) => boardPartOf<Y.Map<unknown>>(doc, boardId, 'stakeholders');
+const relationshipsOf = (doc: Y.Doc, boardId: string) => boardPartOf<Relationship>(doc, boardId, 'relationships');
+
+const DETAILS = ['needs', 'interests', 'motivations', 'brings'] as const;
+const isSector = (s: unknown): s is Sector => (SECTORS as readonly unknown[]).includes(s);
+const isLevel = (l: unknown): l is EngagementLevel => (ENGAGEMENT_LEVELS as readonly unknown[]).includes(l);
+const onAxis = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v <= 1;
+
+/** Cleans and checks the given fields; nothing is written unless all pass. */
+function checkFields(fields: Partial<StakeholderFields>): Result<Partial<StakeholderFields>, StakeholderError> {
+  const clean: Partial<StakeholderFields> = {};
+  if (fields.name !== undefined) {
+    const name = checkText(fields.name, 'stakeholderName');
+    if (!name.ok) return { ...name, detail: 'name' };
+    clean.name = name.value;
+  }
+  for (const key of DETAILS) {
+    const raw = fields[key];
+    if (raw === undefined) continue;
+    const text = checkText(raw, 'stakeholderDetail', { multiline: true, optional: true });
+    if (!text.ok) return { ...text, detail: key };
+    clean[key] = text.value;
+  }
+  if (fields.sector !== undefined) {
+    if (!isSector(fields.sector)) return err('bad-sector', String(fields.sector));
+    clean.sector = fields.sector;
+  }
+  if (fields.level !== undefined) {
+    if (!isLevel(fields.level)) return err('bad-level', String(fields.level));
+    clean.level = fields.level;
+  }
+  return ok(clean);
+}
+
+function estimatesOf(map: Y.Map<unknown>): Map<string, Position> {
+  const estimates = map.get('estimates') as Y.Map<Partial<Position>> | undefined;
+  const valid = new Map<string, Position>();
+  for (const [participant, e] of estimates?.entries() ?? []) {
+    if (onAxis(e.influence) && onAxis(e.interest)) valid.set(participant, { influence: e.influence, interest: e.interest });
+  }
+  return valid;
+}
+
+function spreadOf(values: readonly number[]): AxisSpread & { mean: number } {
+  const mean = values.reduce((s, v) => s + v, 0) / values.length;
+  const sd = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / values.length);
+  return { mean, min: Math.min(...values), max: Math.max(...values), sd };
+}
+
+function toStakeholder(map: Y.Map<unknown>, me: string | undefined): Stakeholder {
+  const estimates = estimatesOf(map);
+  const all = [...estimates.values()];
+  const axes = all.length === 0 ? null : {
+    influence: spreadOf(all.map((e) => e.influence)),
+    interest: spreadOf(all.map((e) => e.interest)),
+  };
+  const str = (key: string) => String(map.get(key) ?? '');
+  const sector = map.get('sector');
+  const level = map.get('level');
+  return {
+    id: str('id'),
+    name: str('name'),
+    sector: isSector(sector) ? sector : 'other',
+    level: isLevel(level) ? level : 'informed',
+    needs: str('needs'),
+    interests: str('interests'),
+    motivations: str('motivations'),
+    brings: str('brings'),
+    createdBy: str('createdBy'),
+    createdAt: Number(map.get('createdAt') ?? 0),
+    order: Number(map.get('order') ?? 0),
+    estimates: all.length,
+    position: axes && { influence: axes.influence.mean, interest: axes.interest.mean },
+    spread: axes && {
+      influence: { min: axes.influence.min, max: axes.influence.max, sd: axes.influence.sd },
+      interest: { min: axes.interest.min, max: axes.interest.max, sd: axes.interest.sd },
+    },
+    mine: (me !== undefined && estimates.get(me)) || null,
+  };
+}
+
+/** Stakeholders in the order they were added; `me` fills in each one's `mine`. */
+export function listStakeholders(doc: Y.Doc, boardId: string, me?: string): Stakeholder[] {
+  return [...(stakeholdersOf(doc, boardId)?.values() ?? [])].map((m) => toStakeholder(m, me)).sort(byOrder);
+}
+
+export function getStakeholder(doc: Y.Doc, boardId: string, id: string, me?: string): Stakeholder | undefined {
+  const map = stakeholdersOf(doc, boardId)?.get(id);
+  return map && toStakeholder(map, me);
+}
+
+/** Relationships between stakeholders that both still exist (one may have been deleted on
+ *  another device while the relationship was drawn). */
+export function listRelationships(doc: Y.Doc, boardId: string): Relationship[] {
+  const stakeholders = stakeholdersOf(doc, boardId);
+  return [...(relationshipsOf(doc, boardId)?.values() ?? [])]
+    .filter((r) => stakeholders?.has(r.from) && stakeholders.has(r.to))
+    .sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to) || a.id.localeCompare(b.id));
+}
+
+/** How many stakeholders are key decision-making partners, and whether that is more than the
+ *  five or six a partnership can take decisions with. */
+export function keyPartnerWarning(doc: Y.Doc, boardId: string): { count: number; tooMany: boolean } {
+  const count = listStakeholders(doc, boardId).filter((s) => s.level === 'key-partner').length;
+  return { count, tooMany: count > KEY_PARTNER_LIMIT };
+}
+
+export function addStakeholder(
+  doc: Y.Doc, boardId: string, fields: Partial<StakeholderFields> & { name: string; createdBy: string }, origin: unknown,
+): Result<string, StakeholderError> {
+  const { createdBy, ...rest } = fields;
+  const checked = checkFields(rest);
+  if (!checked.ok) return checked;
+  const stakeholders = stakeholdersOf(doc, boardId);
+  if (!stakeholders) return err('no-board', boardId);
+  const id = newId();
+  const values = {
+    sector: 'other', level: 'informed', needs: '', interests: '', motivations: '', brings: '', ...checked.value,
+    id, createdBy, createdAt: Date.now(), order: nextOrder(listStakeholders(doc, boardId)),
+  };
+  doc.transact(() => {
+    const map = new Y.Map<unknown>();
+    for (const [key, value] of Object.entries(values)) map.set(key, value);
+    map.set('estimates', new Y.Map());
+    stakeholders.set(id, map);
+  }, origin);
+  return ok(id);
+}
+
+function stakeholderMap(doc: Y.Doc, boardId: string, id: string): Result<Y.Map<unknown>, StakeholderError> {
+  const stakeholders = stakeholdersOf(doc, boardId);
+  if (!stakeholders) return err('no-board', boardId);
+  const map = stakeholders.get(id);
+  return map ? ok(map) : err('no-stakeholder', id);
+}
+
+/** Changes the given fields; each is a separate key, so two people changing different fields
+ *  both win, and the same field takes the last writer's whole text. */
+export function updateStakeholder(
+  doc: Y.Doc, boardId: string, id: string, changes: Partial<StakeholderFields>, origin: unknown,
+): Result<void, StakeholderError> {
+  const checked = checkFields(changes);
+  if (!checked.ok) return checked;
+  const map = stakeholderMap(doc, boardId, id);
+  if (!map.ok) return map;
+  const changed = Object.entries(checked.value).filter(([key, value]) => map.value.get(key) !== value);
+  if (changed.length > 0) doc.transact(() => changed.forEach(([key, value]) => map.value.set(key, value)), origin);
+  return ok(undefined);
+}
+
+/** Deletes a stakeholder with its estimates and every relationship it is part of. */
+export function deleteStakeholder(doc: Y.Doc, boardId: string, id: string, origin: unknown): Result<void, StakeholderError> {
+  const map = stakeholderMap(doc, boardId, id);
+  if (!map.ok) return map;
+  const relationships = relationshipsOf(doc, boardId)!;
+  doc.transact(() => {
+    for (const [key, r] of [...relationships.entries()]) if (r.from === id || r.to === id) relationships.delete(key);
+    stakeholdersOf(doc, boardId)!.delete(id);
+  }, origin);
+  return ok(undefined);
+}
+
+function writeEstimate(doc: Y.Doc, map: Y.Map<unknown>, participant: string, position: Position, origin: unknown): void {
+  const estimates = map.get('estimates') as Y.Map<unknown>;
+  doc.transact(() => estimates.set(participant, { ...position, at: Date.now() }), origin);
+}
+
+/** Records where `participant` places the stakeholder (dragging on the grid; the facilitator's
+ *  placement is their own estimate). Both axes must lie in 0..1. */
+export function placeStakeholder(
+  doc: Y.Doc, boardId: string, id: string, participant: string, position: Position, origin: unknown,
+): Result<void, StakeholderError> {
+  if (!participant) return err('no-id');
+  if (!onAxis(position.influence) || !onAxis(position.interest)) {
+    return err('bad-position', `${position.influence}, ${position.interest}`);
+  }
+  const map = stakeholderMap(doc, boardId, id);
+  if (!map.ok) return map;
+  writeEstimate(doc, map.value, participant, { influence: position.influence, interest: position.interest }, origin);
+  return ok(undefined);
+}
+
+/** The keyboard alternative to dragging: moves `participant`'s estimate by whole `NUDGE_STEP`s
+ *  per axis (negative = down), from the nearest grid point, stopping at the edges. Someone who
+ *  has not placed it yet starts from the room's average, or the middle when nobody has. */
+export function nudgeStakeholder(
+  doc: Y.Doc, boardId: string, id: string, participant: string, steps: Partial<Position>, origin: unknown,
+): Result<void, StakeholderError> {
+  if (!participant) return err('no-id');
+  const { influence = 0, interest = 0 } = steps;
+  if (!Number.isInteger(influence) || !Number.isInteger(interest)) return err('bad-position', `${influence}, ${interest}`);
+  const map = stakeholderMap(doc, boardId, id);
+  if (!map.ok) return map;
+  const current = toStakeholder(map.value, participant);
+  const from = current.mine ?? current.position ?? { influence: CENTRE, interest: CENTRE };
+  const move = (v: number, n: number) =>
+    Math.min(STEPS_PER_AXIS, Math.max(0, Math.round(v * STEPS_PER_AXIS) + n)) / STEPS_PER_AXIS;
+  writeEstimate(doc, map.value, participant, { influence: move(from.influence, influence), interest: move(from.interest, interest) }, origin);
+  return ok(undefined);
+}
+
+/** Withdraws `participant`'s estimate. */
+export function clearEstimate(doc: Y.Doc, boardId: string, id: string, participant: string, origin: unknown): Result<void, StakeholderError> {
+  const map = stakeholderMap(doc, boardId, id);
+  if (!map.ok) return map;
+  const estimates = map.value.get('estimates') as Y.Map<unknown>;
+  if (estimates.has(participant)) doc.transact(() => estimates.delete(participant), origin);
+  return ok(undefined);
+}
+
+/** Draws a relationship from one stakeholder to another; one per ordered pair. */
+export function addRelationship(
+  doc: Y.Doc, boardId: string, fields: { from: string; to: string; label?: string }, origin: unknown,
+): Result<string, StakeholderError> {
+  const label = checkText(fields.label ?? '', 'relationship', { optional: true });
+  if (!label.ok) return label;
+  for (const end of [fields.from, fields.to]) {
+    const map = stakeholderMap(doc, boardId, end);
+    if (!map.ok) return map;
+  }
+  if (fields.from === fields.to) return err('same-stakeholder', fields.from);
+  if (listRelationships(doc, boardId).some((r) => r.from === fields.from && r.to === fields.to)) {
+    return err('duplicate', `${fields.from} -> ${fields.to}`);
+  }
+  const relationship: Relationship = { id: newId(), from: fields.from, to: fields.to, label: label.value };
+  doc.transact(() => relationshipsOf(doc, boardId)!.set(relationship.id, relationship), origin);
+  return ok(relationship.id);
+}
+
+export function deleteRelationship(doc: Y.Doc, boardId: string, id: string, origin: unknown): Result<void, StakeholderError> {
+  const relationships = relationshipsOf(doc, boardId);
+  if (!relationships) return err('no-board', boardId);
+  if (!relationships.has(id)) return err('no-relationship', id);
+  doc.transact(() => relationships.delete(id), origin);
+  return ok(undefined);
+}
