@@ -1,11 +1,13 @@
 import type * as Y from 'yjs';
-import { createBoard, deleteBoard, listBoards, moveBoard, updateBoard, type Board } from '../core/boards';
+import { createBoard, deleteBoard, listBoards, moveBoard, updateBoard, type Board, type BoardType } from '../core/boards';
 import { ensureGroup, listGroups, type Group } from '../core/groups';
 import { addItem, deleteItem, editItem, getItem, listItems, restoreItem, type Item } from '../core/items';
 import { getMeta, updateMeta, type EditableMeta, type WorkshopMeta } from '../core/meta';
 import { listParticipants, upsertParticipant, type Participant } from '../core/participants';
 import type { Result } from '../core/result';
-import { itemsOf, migrate } from '../core/schema';
+import { boardMapOf, itemsOf, migrate } from '../core/schema';
+import { addNote as addSwotNote, listNotes as listSwotNotes, moveNote as moveSwotNote, type Quadrant } from '../core/swot';
+import { createUndo } from '../core/undo';
 import { checkText } from '../core/text';
 import { errorMessage } from '../i18n/i18n';
 import type { Role } from '../storage/db';
@@ -122,8 +124,8 @@ export class WorkshopSession {
     return outcome(updateMeta(this.doc, changes, this.origin));
   }
 
-  addBoard(title: string): Result<string> {
-    return createBoard(this.doc, { type: 'notes', title }, this.origin);
+  addBoard(title: string, type: BoardType = 'notes'): Result<string> {
+    return createBoard(this.doc, { type, title }, this.origin);
   }
 
   updateBoard(id: string, changes: { title?: string; prompt?: string }): Outcome {
@@ -147,13 +149,35 @@ export class WorkshopSession {
     return { createdBy: participantId, group: gid };
   }
 
-  addNote(boardId: string, raw: string): Outcome {
+  /** Adds a note as this device's participant; on a SWOT board, into `quadrant`. */
+  addNote(boardId: string, raw: string, quadrant?: Quadrant): Outcome {
     const text = checkText(raw, 'note', { multiline: true });
     if (!text.ok) return outcome(text);
     if (!itemsOf(this.doc, boardId)) return errorMessage({ error: 'no-board' });
     let result: Result<string> | undefined;
-    this.doc.transact(() => { result = addItem(this.doc, boardId, { ...this.#me(), text: text.value }, this.origin); }, this.origin);
+    this.doc.transact(() => {
+      const fields = { ...this.#me(), text: text.value };
+      result = quadrant
+        ? addSwotNote(this.doc, boardId, { ...fields, quadrant }, this.origin)
+        : addItem(this.doc, boardId, fields, this.origin);
+    }, this.origin);
     return outcome(result!);
+  }
+
+  /** Moves a SWOT note to the end of another quadrant's loose notes (the phone's move menu). */
+  moveToQuadrant(boardId: string, noteId: string, quadrant: Quadrant): Outcome {
+    const loose = listSwotNotes(this.doc, boardId).filter((n) => n.lane === quadrant && n.cluster === '' && n.id !== noteId);
+    return outcome(moveSwotNote(this.doc, boardId, noteId, { quadrant, toIndex: loose.length }, this.origin));
+  }
+
+  /** A reactive query over one board and everything below it. */
+  boardView<T>(boardId: string, query: (doc: Y.Doc) => T): YView<T> {
+    return new YView(boardMapOf(this.doc, boardId), () => query(this.doc));
+  }
+
+  /** Undo and redo of this device's changes on one board; destroy it when the board closes. */
+  undoFor(boardId: string): Y.UndoManager {
+    return createUndo(this.doc, boardId, this.origin);
   }
 
   editNote(boardId: string, itemId: string, text: string): Outcome {

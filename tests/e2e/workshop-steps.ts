@@ -85,3 +85,11 @@ export async function addNotesQuickly(page: Page, texts: string[]) {
 export async function waitForNoteCount(page: Page, n: number, timeout = 60_000) {
   await page.waitForFunction((want) => document.querySelectorAll('[data-testid="note"]').length === want, n, { timeout });
 }
+
+/** The facilitator adds a board of a kind ('Notes', 'SWOT grid', …) and opens it. */
+export async function addBoard(page: Page, title: string, kind: string) {
+  await page.getByLabel('New board title').fill(title);
+  await page.getByLabel('Kind of board').selectOption({ label: kind });
+  await page.getByRole('button', { name: 'Add board' }).click();
+  await page.getByRole('heading', { name: title }).waitFor();
+}
