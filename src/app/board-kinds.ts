@@ -1,6 +1,5 @@
 import type { BoardType } from '../core/boards';
 
-/** The kinds of board this version has screens for, offered when adding a board. The core knows
- *  more types (stakeholder map, ground rules) whose screens come later. */
-export const BOARD_KINDS = ['notes', 'swot'] as const satisfies readonly BoardType[];
+/** The kinds of board offered when adding a board, in the order the menu lists them. */
+export const BOARD_KINDS = ['notes', 'swot', 'stakeholders', 'ground-rules'] as const satisfies readonly BoardType[];
 export type BoardKind = (typeof BOARD_KINDS)[number];

@@ -140,8 +140,9 @@ export class WorkshopSession {
     return outcome(deleteBoard(this.doc, id, this.origin));
   }
 
-  /** Makes sure the workshop knows who this device's participant is before their first note. */
-  #me(): { createdBy: string; group: string } {
+  /** This device's participant as the author of a change. Call it inside the write's
+   *  transaction: it makes sure the workshop knows the participant and their group first. */
+  author(): { createdBy: string; group: string } {
     const { participantId, name, group, color } = this.services.profile;
     const groupId = group.trim() ? ensureGroup(this.doc, group, this.origin) : null;
     const gid = groupId?.ok ? groupId.value : '';
@@ -156,7 +157,7 @@ export class WorkshopSession {
     if (!itemsOf(this.doc, boardId)) return errorMessage({ error: 'no-board' });
     let result: Result<string> | undefined;
     this.doc.transact(() => {
-      const fields = { ...this.#me(), text: text.value };
+      const fields = { ...this.author(), text: text.value };
       result = quadrant
         ? addSwotNote(this.doc, boardId, { ...fields, quadrant }, this.origin)
         : addItem(this.doc, boardId, fields, this.origin);

@@ -1,5 +1,11 @@
-/** English, the reference locale: every other locale has exactly these keys. */
+import { groundRulesMessages } from './en-ground-rules';
+import { stakeholderMessages } from './en-stakeholders';
+
+/** English, the reference locale: every other locale has exactly these keys. Each board kind
+ *  with many messages keeps them in a file of its own. */
 export const en = {
+  ...stakeholderMessages,
+  ...groundRulesMessages,
   'app.name': 'Common Ground',
   'app.tagline': 'Workshops for partnerships, on every device in the room',
   'nav.home': 'Workshops',

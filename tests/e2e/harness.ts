@@ -31,7 +31,8 @@ export function launch(extraArgs: string[] = [], options: LaunchOptions = {}): P
  *  After `stop`, `restart` starts it again on the same port, optionally serving another build:
  *  to a page that is what a new deployment looks like. */
 export async function startTestHub(options: { root?: string; data?: string } = {}) {
-  let root = options.root ?? resolve(import.meta.dirname, '../../dist');
+  // CG_DIST: a build elsewhere than dist/, so two builds can be tested side by side.
+  let root = options.root ?? resolve(process.env.CG_DIST ?? resolve(import.meta.dirname, '../../dist'));
   const start = (port: number) => {
     if (!existsSync(resolve(root, 'index.html'))) throw new Error(`${root} has no index.html: run \`npm run build\` before the browser tests.`);
     return startHub({ port, host: '127.0.0.1', root, data: options.data });
