@@ -5,14 +5,11 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { LAPTOP, launch, startTestHub } from '../tests/e2e/harness';
 import { canMakeNetns, createTestNet } from '../tests/e2e/netns';
+import { percentile } from './bench-seed';
 import { createWorkshop, inviteLink, join as joinWorkshop, useTransports } from '../tests/e2e/workshop-steps';
 
 export interface Latency { median: number; p95: number; runs: number }
 
-const percentile = (xs: number[], p: number) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
-};
 
 /** `runs` notes added on `from`; each timed from the click to the note's node appearing on `to`.
  *  Both pages run on this machine, so their clocks (timeOrigin + now) agree. */

@@ -7,10 +7,11 @@ import { createBoard } from '../src/core/boards';
 import { addItem } from '../src/core/items';
 import { initWorkshop } from '../src/core/meta';
 import { LAPTOP, PHONE, launch, startTestHub } from '../tests/e2e/harness';
+import { benchBoards, STAKEHOLDERS, SWOT_NOTES } from './bench-boards';
+import { median, seedWorkshop } from './bench-seed';
 import { latencyViaHub, latencyViaPeers } from './bench-sync';
 
 const dist = resolve(import.meta.dirname, '../dist');
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** Every script the first load fetches: the entry and its modulepreloads, gzipped at level 9. */
@@ -36,7 +37,7 @@ function bigWorkshop(notes: number) {
   for (let i = 0; i < notes; i++) {
     addItem(doc, board.value, { text: `Idea ${i}: shared indicators for district health outcomes`, createdBy: `p${i % 30}`, group: '' }, 'bench');
   }
-  return { boardId: board.value, update: Array.from(Y.encodeStateAsUpdateV2(doc)) };
+  return { boardId: board.value, doc };
 }
 
 async function openBigWorkshop(notes: number, runs: number) {
@@ -47,20 +48,9 @@ async function openBigWorkshop(notes: number, runs: number) {
     const page = await context.newPage();
     await page.goto(hub.url);
     await page.getByLabel('New workshop title').waitFor();
-    const { boardId, update } = bigWorkshop(notes);
+    const { boardId, doc } = bigWorkshop(notes);
     const id = 'benchworkshop0001';
-    // Written straight into the tables y-dexie keeps, as if an earlier session had made it.
-    await page.evaluate(({ id, update }) => new Promise<void>((done, fail) => {
-      const open = indexedDB.open('common-ground');
-      open.onerror = () => fail(open.error);
-      open.onsuccess = () => {
-        const tx = open.result.transaction(['workshops', '$workshops.doc_updates'], 'readwrite');
-        tx.objectStore('workshops').put({ id, title: 'Bench workshop', updatedAt: Date.now(), role: 'facilitator' });
-        tx.objectStore('$workshops.doc_updates').add({ k: id, u: new Uint8Array(update), f: 1 });
-        tx.oncomplete = () => { open.result.close(); done(); };
-        tx.onerror = () => fail(tx.error);
-      };
-    }), { id, update });
+    await seedWorkshop(page, id, doc);
 
     const warm: number[] = [];
     for (let i = 0; i < runs; i++) {
@@ -86,7 +76,7 @@ async function openBigWorkshop(notes: number, runs: number) {
       await page.waitForFunction((n) => document.querySelectorAll('[data-testid="note"]').length >= n, notes, { timeout: 60_000 });
       cold.push(await page.evaluate(() => new Promise<number>((done) => requestAnimationFrame(() => done(performance.now())))));
     }
-    return { warm, cold, bytes: update.length };
+    return { warm, cold, bytes: Y.encodeStateAsUpdateV2(doc).length };
   } finally {
     await browser.close();
     await hub.stop();
@@ -148,3 +138,9 @@ const viaPeers = await latencyViaPeers(LATENCY_RUNS);
 console.log(typeof viaPeers === 'string'
   ? `- edit-to-visible latency via peers: ${viaPeers}`
   : `- edit-to-visible latency between two browsers peer-to-peer (WebRTC, test network): median ${viaPeers.median.toFixed(0)} ms, p95 ${viaPeers.p95.toFixed(0)} ms over ${viaPeers.runs} edits; target p95 <= 100 ms`);
+
+const boards = await benchBoards(RUNS);
+const list = (xs: number[]) => `median ${median(xs).toFixed(0)} ms [${xs.map((x) => x.toFixed(0)).join(', ')}]`;
+console.log(`- a workshop of ${SWOT_NOTES} SWOT notes, ${STAKEHOLDERS} stakeholders and 40 proposals (${kb(boards.bytes)} Yjs state), opened from the agenda to rendered:`);
+console.log(`  SWOT grid ${list(boards.render.swot!)}; stakeholder map ${list(boards.render.map!)}; ground rules ${list(boards.render.rules!)}`);
+console.log(`- a remote edit arriving (its WebSocket message) to the board re-rendered (next frame): SWOT note median ${boards.swotEdit.median.toFixed(0)} ms, p95 ${boards.swotEdit.p95.toFixed(0)} ms; new stakeholder median ${boards.mapEdit.median.toFixed(0)} ms, p95 ${boards.mapEdit.p95.toFixed(0)} ms (${boards.swotEdit.runs} each); target <= 50 ms`);

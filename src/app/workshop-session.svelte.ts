@@ -6,7 +6,7 @@ import { getMeta, updateMeta, type EditableMeta, type WorkshopMeta } from '../co
 import { listParticipants, upsertParticipant, type Participant } from '../core/participants';
 import type { Result } from '../core/result';
 import { boardMapOf, itemsOf, migrate } from '../core/schema';
-import { addNote as addSwotNote, listNotes as listSwotNotes, moveNote as moveSwotNote, type Quadrant } from '../core/swot';
+import { addNote as addSwotNote, type Quadrant } from '../core/swot';
 import { createUndo } from '../core/undo';
 import { checkText } from '../core/text';
 import { errorMessage } from '../i18n/i18n';
@@ -20,7 +20,7 @@ import { DocView, YView } from './y-view.svelte';
 
 /** An error message for the person, or null when the change was made. */
 export type Outcome = string | null;
-const outcome = (r: Result<unknown>): Outcome => (r.ok ? null : errorMessage(r));
+export const outcome = (r: Result<unknown>): Outcome => (r.ok ? null : errorMessage(r));
 
 const SUMMARY_DELAY_MS = 300;
 
@@ -140,6 +140,11 @@ export class WorkshopSession {
     return outcome(deleteBoard(this.doc, id, this.origin));
   }
 
+  /** This device's participant id, read without writing anything (unlike `author`). */
+  get participantId(): string {
+    return this.services.profile.participantId;
+  }
+
   /** This device's participant as the author of a change. Call it inside the write's
    *  transaction: it makes sure the workshop knows the participant and their group first. */
   author(): { createdBy: string; group: string } {
@@ -163,12 +168,6 @@ export class WorkshopSession {
         : addItem(this.doc, boardId, fields, this.origin);
     }, this.origin);
     return outcome(result!);
-  }
-
-  /** Moves a SWOT note to the end of another quadrant's loose notes (the phone's move menu). */
-  moveToQuadrant(boardId: string, noteId: string, quadrant: Quadrant): Outcome {
-    const loose = listSwotNotes(this.doc, boardId).filter((n) => n.lane === quadrant && n.cluster === '' && n.id !== noteId);
-    return outcome(moveSwotNote(this.doc, boardId, noteId, { quadrant, toIndex: loose.length }, this.origin));
   }
 
   /** A reactive query over one board and everything below it. */

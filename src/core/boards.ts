@@ -39,11 +39,15 @@ export function boardIds(doc: Y.Doc): string[] {
   });
 }
 
+/** The part of each kind of board whose entries the agenda counts: notes, stakeholders, proposals. */
+const COUNTED: Partial<Record<string, string>> = { stakeholders: 'stakeholders', 'ground-rules': 'proposals' };
+
 function toBoard(id: string, map: Y.Map<unknown>): Board {
-  const items = map.get('items') as Y.Map<unknown> | undefined;
+  const type = String(map.get('type'));
+  const items = map.get(COUNTED[type] ?? 'items') as Y.Map<unknown> | undefined;
   return {
     id,
-    type: String(map.get('type')),
+    type,
     title: String(map.get('title') ?? ''),
     prompt: String(map.get('prompt') ?? ''),
     locked: map.get('locked') === true,

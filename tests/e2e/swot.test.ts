@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { LAPTOP, PHONE, launch, startTestHub, withContext } from './harness';
 import { addBoard, createWorkshop, inviteLink, join, useTransports } from './workshop-steps';
 
@@ -16,6 +16,18 @@ afterAll(async () => {
 
 const quadrant = (page: Page, name: string) => page.getByTestId(`quadrant-${name}`);
 const notesIn = (page: Page, name: string) => quadrant(page, name).getByTestId('note').locator('p').allTextContents();
+/** Drags with the mouse as a person does, in small steps, dropping at `at` of the target's height.
+ *  Both ends must be on screen at once: the target is scrolled to the middle, the source below it. */
+async function drag(page: Page, source: Locator, target: Locator, at = 0.5) {
+  await target.scrollIntoViewIfNeeded();
+  const from = (await source.boundingBox())!;
+  const to = (await target.boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height * at, { steps: 8 });
+  await page.mouse.up();
+}
+
 async function addTo(page: Page, name: string, label: string, text: string) {
   await page.getByLabel(`New note in ${label}`).fill(text);
   await quadrant(page, name).getByRole('button', { name: 'Add note' }).click();
@@ -46,7 +58,7 @@ describe('SWOT grid, a facilitator on a laptop and a participant on a phone', ()
       await quadrant(phone, 'weaknesses').getByText('Fragmented reporting systems').waitFor();
 
       // The phone moves its threat to opportunities with the move menu; the laptop sees it move.
-      await quadrant(phone, 'threats').getByLabel('Move this note to another quadrant').selectOption({ label: 'Opportunities' });
+      await quadrant(phone, 'threats').getByLabel('Move this note').selectOption({ label: 'Opportunities' });
       await quadrant(laptop, 'opportunities').getByText('Budget cuts next year').waitFor();
       expect(await notesIn(laptop, 'threats')).toEqual([]);
 
@@ -67,5 +79,67 @@ describe('SWOT grid, a facilitator on a laptop and a participant on a phone', ()
 
       await laptop.screenshot({ path: '/tmp/screens/laptop-8-swot.png', fullPage: true });
       await phone.screenshot({ path: '/tmp/screens/phone-8-swot.png', fullPage: true });
+    })));
+
+  it('groups notes under headings, drags and reorders them, and compares the groups with their shared themes', () =>
+    withContext(browser, LAPTOP, (laptopContext) => withContext(browser, PHONE, async (phoneContext) => {
+      for (const c of [laptopContext, phoneContext]) await useTransports(c, { relay: true, peers: false });
+      const laptop = await laptopContext.newPage();
+      await laptop.goto(hub.url);
+      await laptop.getByRole('link', { name: 'My profile' }).click();
+      await laptop.getByLabel('Your name').fill('Dara');
+      await laptop.getByLabel('Your stakeholder group').fill('Development Partners');
+      await laptop.getByRole('button', { name: 'Save profile' }).click();
+      await createWorkshop(laptop, hub.url, 'TWG alignment');
+      await addBoard(laptop, 'Education SWOT', 'SWOT grid');
+      const link = await inviteLink(laptop);
+      const phone = await phoneContext.newPage();
+      await join(phone, link, 'Sokha', 'Government', 'Education SWOT');
+
+      await addTo(laptop, 'strengths', 'Strengths', 'Committed school directors');
+      await addTo(laptop, 'strengths', 'Strengths', 'Donor coordination meetings are regular');
+      await addTo(phone, 'strengths', 'Strengths', 'Regular donor coordination meetings');
+      await addTo(phone, 'weaknesses', 'Weaknesses', 'Teacher shortages in rural provinces');
+
+      // The facilitator adds a heading; the phone puts its note under it with the move menu.
+      await quadrant(laptop, 'strengths').getByText('Add a heading to group notes').click();
+      await laptop.getByLabel('New heading in Strengths').fill('Coordination');
+      await laptop.getByRole('button', { name: 'Add heading' }).click();
+      const heading = (page: Page) => quadrant(page, 'strengths').getByRole('group', { name: 'Coordination' });
+      await heading(phone).waitFor();
+      await quadrant(phone, 'strengths').locator('li', { hasText: 'Regular donor coordination meetings' })
+        .getByLabel('Move this note').selectOption({ label: 'Under “Coordination”' });
+      await heading(laptop).getByText('Regular donor coordination meetings').waitFor();
+
+      // The laptop drags its own note under the heading, above the phone's, then one to weaknesses.
+      await drag(laptop, quadrant(laptop, 'strengths').getByText('Donor coordination meetings are regular'),
+        heading(laptop).getByText('Regular donor coordination meetings'), 0.1);
+      await laptop.waitForFunction(() => [...document.querySelectorAll('[data-testid="heading"] [data-testid="note"] p')]
+        .map((p) => p.textContent).join('|') === 'Donor coordination meetings are regular|Regular donor coordination meetings');
+      await drag(laptop, quadrant(laptop, 'strengths').getByText('Committed school directors'),
+        quadrant(laptop, 'weaknesses').getByRole('heading', { name: 'Weaknesses' }));
+      await quadrant(phone, 'weaknesses').getByText('Committed school directors').waitFor();
+      // Dropped above the quadrant's first note, it comes first.
+      expect(await notesIn(phone, 'weaknesses')).toEqual(['Committed school directors', 'Teacher shortages in rural provinces']);
+
+      // The phone reorders with the menu: the dragged note goes one down.
+      await quadrant(phone, 'weaknesses').locator('li', { hasText: 'Committed school directors' })
+        .getByLabel('Move this note').selectOption({ label: 'Down' });
+      await laptop.waitForFunction(() => document.querySelector('[data-testid="quadrant-weaknesses"] [data-testid="note"] p')
+        ?.textContent === 'Teacher shortages in rural provinces');
+
+      // Comparison: each group's column, and the shared theme (one heading, similar words) on both.
+      for (const page of [laptop, phone]) {
+        await page.getByRole('button', { name: 'Compare groups' }).click();
+        const themes = page.getByTestId('shared-themes').getByTestId('theme');
+        await themes.first().waitFor();
+        expect(await themes.count()).toBe(1);
+        expect(await themes.first().textContent()).toContain('Government');
+        expect(await page.getByTestId('compare-strengths').getByTestId('shared-note').count()).toBe(2);
+        expect(await page.getByTestId('compare-strengths').getByRole('group', { name: 'Government' }).textContent())
+          .toContain('Regular donor coordination meetings');
+      }
+      await laptop.screenshot({ path: '/tmp/screens/laptop-8-swot-compare.png', fullPage: true });
+      await phone.screenshot({ path: '/tmp/screens/phone-8-swot-compare.png', fullPage: true });
     })));
 });

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import {
   boardIds, createBoard, deleteBoard, getBoard, listBoards, moveBoard, updateBoard, type BoardType,
 } from '../../../src/core/boards';
+import { addProposal } from '../../../src/core/ground-rules';
 import { addItem } from '../../../src/core/items';
+import { addStakeholder } from '../../../src/core/stakeholders';
 import { boardOrderOf, liveBoard } from '../../../src/core/schema';
 import { addBoard, author, exchange, joinDevice, newWorkshop, recordWrites, unwrap } from './helpers';
 
@@ -55,6 +57,17 @@ describe('createBoard', () => {
     addItem(doc, id, { ...author, text: 'one' }, 'me');
     addItem(doc, id, { ...author, text: 'two' }, 'me');
     expect(getBoard(doc, id)?.itemCount).toBe(2);
+  });
+
+  it('counts stakeholders on a stakeholder map and proposals on a ground-rules board', () => {
+    const doc = newWorkshop();
+    const map = createBoard(doc, { type: 'stakeholders', title: 'Who' }, 'me');
+    const rules = createBoard(doc, { type: 'ground-rules', title: 'Rules' }, 'me');
+    if (!map.ok || !rules.ok) throw new Error('no board');
+    addStakeholder(doc, map.value, { name: 'Ministry of Health', createdBy: 'p1' }, 'me');
+    addProposal(doc, rules.value, { text: 'Phones on silent', proposedBy: 'p1' }, 'me');
+    addProposal(doc, rules.value, { text: 'Start on time', proposedBy: 'p1' }, 'me');
+    expect([getBoard(doc, map.value)?.itemCount, getBoard(doc, rules.value)?.itemCount]).toEqual([1, 2]);
   });
 });
 

@@ -1,0 +1,158 @@
+// The three core boards at workshop scale: 2,000 SWOT notes and 300 stakeholders. Time to render
+// each board, and time from a remote edit arriving (its WebSocket message) to the board showing it.
+import type { Page } from 'playwright-core';
+import * as Y from 'yjs';
+import { createBoard } from '../src/core/boards';
+import { addProposal } from '../src/core/ground-rules';
+import { ensureGroup } from '../src/core/groups';
+import { initWorkshop } from '../src/core/meta';
+import { addStakeholder, placeStakeholder, SECTORS, ENGAGEMENT_LEVELS } from '../src/core/stakeholders';
+import { addCluster, addNote, QUADRANTS } from '../src/core/swot';
+import { LAPTOP, launch, startTestHub } from '../tests/e2e/harness';
+import { inviteLink, join, useTransports } from '../tests/e2e/workshop-steps';
+import { percentile, seedWorkshop } from './bench-seed';
+
+export const SWOT_NOTES = 2000;
+export const STAKEHOLDERS = 300;
+const PROPOSALS = 40;
+
+function bigBoards() {
+  const doc = new Y.Doc();
+  const by = 'bench';
+  initWorkshop(doc, { title: 'Boards bench', createdBy: by }, by);
+  const groups = ['Government', 'Development Partners', 'Civil society', 'Business'].map((name) => {
+    const g = ensureGroup(doc, name, by);
+    if (!g.ok) throw new Error(g.error);
+    return g.value;
+  });
+  const board = (type: 'swot' | 'stakeholders' | 'ground-rules', title: string) => {
+    const b = createBoard(doc, { type, title }, by);
+    if (!b.ok) throw new Error(b.error);
+    return b.value;
+  };
+  const swot = board('swot', 'Sector SWOT');
+  const headings = QUADRANTS.map((quadrant) => {
+    const c = addCluster(doc, swot, { title: `Theme of ${quadrant}`, quadrant }, by);
+    if (!c.ok) throw new Error(c.error);
+    return c.value;
+  });
+  for (let i = 0; i < SWOT_NOTES; i++) {
+    const q = i % 4;
+    addNote(doc, swot, {
+      text: `Note ${i}: district teams report ${i % 97} indicators on time`, createdBy: `p${i % 30}`,
+      group: groups[i % groups.length]!, quadrant: QUADRANTS[q]!, cluster: i % 5 === 0 ? headings[q] : '',
+    }, by);
+  }
+  const map = board('stakeholders', 'Who is involved');
+  for (let i = 0; i < STAKEHOLDERS; i++) {
+    const s = addStakeholder(doc, map, {
+      name: `Stakeholder ${i}`, createdBy: `p${i % 30}`, sector: SECTORS[i % SECTORS.length]!,
+      level: ENGAGEMENT_LEVELS[1 + (i % (ENGAGEMENT_LEVELS.length - 1))]!, needs: 'Timely data', brings: 'Local knowledge',
+    }, by);
+    if (!s.ok) throw new Error(s.error);
+    for (let p = 0; p < 3; p++) {
+      placeStakeholder(doc, map, s.value, `p${p}`, { influence: ((i * 7 + p) % 100) / 100, interest: ((i * 13 + p * 5) % 100) / 100 }, by);
+    }
+  }
+  const rules = board('ground-rules', 'Ground rules');
+  for (let i = 0; i < PROPOSALS; i++) addProposal(doc, rules, { text: `Proposal ${i}: we start on time`, proposedBy: `p${i % 30}` }, by);
+  return { doc, boards: { swot, map, rules } };
+}
+
+/** Opens a board from the agenda (the app already loaded) and times it until `count` nodes
+ *  matching `selector` are in the page and a frame has been drawn. */
+function timeBoard(page: Page, workshopId: string, boardId: string, selector: string, count: number) {
+  return page.evaluate(({ workshopId, boardId, selector, count }) => new Promise<number>((done) => {
+    const t0 = performance.now();
+    new MutationObserver((_, observer) => {
+      if (document.querySelectorAll(selector).length < count) return;
+      observer.disconnect();
+      requestAnimationFrame(() => done(performance.now() - t0));
+    }).observe(document.body, { childList: true, subtree: true });
+    location.hash = `#/w/${workshopId}/b/${boardId}`;
+  }), { workshopId, boardId, selector, count });
+}
+
+/** Each run: the other device adds one entry through its screen; this page records when the last
+ *  WebSocket message arrived before the entry appeared, and the frame after it appeared. */
+async function remoteEdits(viewer: Page, editor: Page, runs: number, add: (text: string) => Promise<void>) {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const text = `Remote ${i} ${Math.random().toString(36).slice(2, 8)}`;
+    const shown = viewer.evaluate((text) => new Promise<number>((done) => {
+      new MutationObserver((records, observer) => {
+        const added = records.some((r) => [...r.addedNodes].some((n) => n.textContent?.includes(text)));
+        if (!added) return;
+        observer.disconnect();
+        const arrived = (window as unknown as { lastMessageAt: number }).lastMessageAt;
+        requestAnimationFrame(() => done(performance.now() - arrived));
+      }).observe(document.body, { childList: true, subtree: true });
+    }), text);
+    await add(text);
+    samples.push(await shown);
+  }
+  return { median: percentile(samples, 0.5), p95: percentile(samples, 0.95), runs };
+}
+
+export async function benchBoards(runs: number) {
+  const hub = await startTestHub();
+  const browser = await launch();
+  try {
+    const { doc, boards } = bigBoards();
+    const bytes = Y.encodeStateAsUpdateV2(doc).length;
+    const viewerContext = await browser.newContext(LAPTOP);
+    await useTransports(viewerContext, { relay: true, peers: false });
+    // When each relay message arrives, before the app's own handler reads it.
+    await viewerContext.addInitScript(() => {
+      const Native = window.WebSocket;
+      window.WebSocket = class extends Native {
+        constructor(...args: ConstructorParameters<typeof WebSocket>) {
+          super(...args);
+          this.addEventListener('message', () => { (window as unknown as { lastMessageAt: number }).lastMessageAt = performance.now(); });
+        }
+      };
+    });
+    const viewer = await viewerContext.newPage();
+    await viewer.goto(hub.url);
+    await viewer.getByLabel('New workshop title').waitFor();
+    const id = 'benchboards00001';
+    await seedWorkshop(viewer, id, doc);
+
+    const render: Record<string, number[]> = { swot: [], map: [], rules: [] };
+    for (let i = 0; i < runs; i++) {
+      for (const [key, boardId, selector, count] of [
+        ['swot', boards.swot, '[data-testid="note"]', SWOT_NOTES],
+        ['map', boards.map, '[data-testid="stakeholder"]', STAKEHOLDERS],
+        ['rules', boards.rules, '[data-testid="proposal"]', PROPOSALS],
+      ] as const) {
+        await viewer.goto(`${hub.url}#/w/${id}`);
+        await viewer.getByRole('heading', { name: 'Agenda' }).waitFor();
+        render[key]!.push(await timeBoard(viewer, id, boardId, selector, count));
+      }
+    }
+
+    // A participant joins through the hub and adds entries while the facilitator watches.
+    const link = await inviteLink(viewer);
+    const editorContext = await browser.newContext(LAPTOP);
+    await useTransports(editorContext, { relay: true, peers: false });
+    const editor = await editorContext.newPage();
+    await join(editor, link, 'Bench', 'Government', 'Sector SWOT');
+    await viewer.goto(`${hub.url}#/w/${id}/b/${boards.swot}`);
+    await viewer.waitForFunction((n) => document.querySelectorAll('[data-testid="note"]').length >= n, SWOT_NOTES);
+    const swotEdit = await remoteEdits(viewer, editor, 20, async (text) => {
+      await editor.getByLabel('New note in Strengths').fill(text);
+      await editor.getByTestId('quadrant-strengths').getByRole('button', { name: 'Add note' }).click();
+    });
+    await editor.goto(`${link.split('#')[0]}#/w/${id}/b/${boards.map}`);
+    await viewer.goto(`${hub.url}#/w/${id}/b/${boards.map}`);
+    await viewer.waitForFunction((n) => document.querySelectorAll('[data-testid="stakeholder"]').length >= n, STAKEHOLDERS);
+    const mapEdit = await remoteEdits(viewer, editor, 20, async (text) => {
+      await editor.getByLabel('Stakeholder name').fill(text);
+      await editor.getByRole('button', { name: 'Add stakeholder' }).click();
+    });
+    return { bytes, render, swotEdit, mapEdit };
+  } finally {
+    await browser.close();
+    await hub.stop();
+  }
+}

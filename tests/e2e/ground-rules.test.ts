@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { LAPTOP, PHONE, launch, startTestHub, withContext } from './harness';
+import { addBoard, createWorkshop, inviteLink, join, useTransports } from './workshop-steps';
+
+let browser: Browser;
+let hub: Awaited<ReturnType<typeof startTestHub>>;
+beforeAll(async () => {
+  hub = await startTestHub();
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await hub?.stop();
+});
+
+const TRANSPARENCY = 'We share information openly and honestly, including about our own interests and limits.';
+const SILENT = 'Phones on silent during sessions';
+const REASON = 'Some of us are on call for emergencies';
+
+const proposal = (page: Page, text: string) => page.getByTestId('proposal').filter({ hasText: text });
+const answerButton = (page: Page, text: string, answer: string) =>
+  proposal(page, text).getByRole('button', { name: answer, exact: true });
+const waitForStatus = (page: Page, text: string, status: string) =>
+  proposal(page, text).getByTestId('status').getByText(status, { exact: true }).waitFor();
+const proposalTexts = (page: Page) => page.getByTestId('proposal').locator('p.text').allTextContents();
+
+/** Controls a thumb must hit: every button and field of the board at least 44 px each way. */
+const smallTargets = (page: Page) => page.evaluate(() =>
+  [...document.querySelectorAll('article.board :is(button, input, textarea, select)')]
+    .map((e) => ({ e, box: e.getBoundingClientRect() }))
+    .filter(({ box }) => box.width > 0 && (box.width < 44 || box.height < 44))
+    .map(({ e }) => e.textContent?.trim() || e.getAttribute('aria-label') || e.tagName));
+
+describe('Ground rules, a facilitator on a laptop and a participant on a phone', () => {
+  it('propose from a suggestion and in their own words, answer the consent round, undo only their own, project the adopted rules', () =>
+    withContext(browser, LAPTOP, (laptopContext, laptopErrors) => withContext(browser, PHONE, async (phoneContext, phoneErrors) => {
+      for (const c of [laptopContext, phoneContext]) await useTransports(c, { relay: true, peers: false });
+      const laptop = await laptopContext.newPage();
+      await laptop.goto(hub.url);
+      await laptop.getByRole('link', { name: 'My profile' }).click();
+      await laptop.getByLabel('Your name').fill('Dara');
+      await laptop.getByLabel('Your stakeholder group').fill('Development Partners');
+      await laptop.getByRole('button', { name: 'Save profile' }).click();
+      await createWorkshop(laptop, hub.url, 'Partnership retreat');
+      await addBoard(laptop, 'Our ground rules', 'Ground rules');
+      const link = await inviteLink(laptop);
+
+      const phone = await phoneContext.newPage();
+      await join(phone, link, 'Sokha', 'Government', 'Our ground rules');
+
+      // The laptop takes a principle's wording; it leaves the suggestions on both devices.
+      await laptop.getByTestId('suggestion').filter({ hasText: 'Transparency' })
+        .getByRole('button', { name: 'Propose this' }).click();
+      await proposal(phone, TRANSPARENCY).waitFor();
+      await phone.getByTestId('suggestion').filter({ hasText: 'Transparency' }).waitFor({ state: 'detached' });
+      expect(await phone.getByTestId('suggestion').count()).toBe(4);
+      await proposal(laptop, TRANSPARENCY).getByText('From the principle: Transparency').waitFor();
+
+      // The phone proposes in its own words; the laptop sees who proposed it.
+      await phone.getByLabel('Propose a ground rule').fill(SILENT);
+      await phone.getByRole('button', { name: 'Propose', exact: true }).click();
+      await proposal(laptop, SILENT).getByText('Proposed by Sokha · Government').waitFor();
+      await waitForStatus(laptop, SILENT, 'Waiting for answers');
+
+      // The laptop answers with the keyboard alone: focus went to its new proposal, Agree is next.
+      await laptop.keyboard.press('Tab');
+      await laptop.keyboard.press('Enter');
+      expect(await answerButton(laptop, TRANSPARENCY, 'Agree').getAttribute('aria-pressed')).toBe('true');
+      await answerButton(phone, TRANSPARENCY, 'Agree with reservations').click();
+      await waitForStatus(laptop, TRANSPARENCY, 'Adopted');
+      await proposal(laptop, TRANSPARENCY).getByText('1 agree · 1 with reservations · 0 object').waitFor();
+      await proposal(laptop, TRANSPARENCY).getByText('Sokha agrees with reservations').waitFor();
+
+      // An objection with a reason: the rule needs discussion on both devices.
+      await answerButton(phone, SILENT, 'Agree').click();
+      await answerButton(laptop, SILENT, 'Object').click();
+      await proposal(laptop, SILENT).getByLabel('Why? (optional, everyone sees it)').fill(REASON);
+      await proposal(laptop, SILENT).getByRole('button', { name: 'Save reason' }).click();
+      await waitForStatus(phone, SILENT, 'Needs discussion');
+      await proposal(phone, SILENT).getByText(`Dara objects: “${REASON}”`).waitFor();
+      await waitForStatus(laptop, TRANSPARENCY, 'Adopted');
+
+      // The phone changes its answer: the status follows on both devices.
+      await answerButton(phone, TRANSPARENCY, 'Object').click();
+      await waitForStatus(laptop, TRANSPARENCY, 'Needs discussion');
+      await waitForStatus(phone, TRANSPARENCY, 'Needs discussion');
+      expect(await answerButton(phone, TRANSPARENCY, 'Agree with reservations').getAttribute('aria-pressed')).toBe('false');
+
+      // Undo on the phone takes back its own change of answer, never the laptop's objection.
+      await phone.getByRole('button', { name: 'Undo' }).click();
+      await waitForStatus(laptop, TRANSPARENCY, 'Adopted');
+      await waitForStatus(phone, TRANSPARENCY, 'Adopted');
+      expect(await answerButton(phone, TRANSPARENCY, 'Agree with reservations').getAttribute('aria-pressed')).toBe('true');
+      await waitForStatus(phone, SILENT, 'Needs discussion');
+      await proposal(laptop, SILENT).getByText(`Dara objects: “${REASON}”`).waitFor();
+      expect(await answerButton(laptop, SILENT, 'Object').getAttribute('aria-pressed')).toBe('true');
+
+      // Only the facilitator reorders; the phone follows.
+      expect(await phone.getByRole('button', { name: /^Move proposal/ }).count()).toBe(0);
+      await laptop.getByRole('button', { name: 'Move proposal 2 up' }).click();
+      await phone.waitForFunction((first) => document.querySelector('[data-testid="proposal"] p.text')?.textContent === first, SILENT);
+      expect(await proposalTexts(phone)).toEqual([SILENT, TRANSPARENCY]);
+      expect(await laptop.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Move proposal 1 down');
+
+      expect(await smallTargets(phone)).toEqual([]);
+      expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      // The app bar is sticky: from a scrolled page it would land mid-screenshot.
+      for (const page of [laptop, phone]) await page.evaluate(() => window.scrollTo(0, 0));
+      await laptop.screenshot({ path: '/tmp/screens/laptop-10-rules.png', fullPage: true });
+      await phone.screenshot({ path: '/tmp/screens/phone-10-rules.png', fullPage: true });
+
+      // The projection shows exactly the adopted rules; Escape closes it.
+      await laptop.getByRole('button', { name: /Show adopted rules/ }).click();
+      const projection = laptop.getByRole('dialog', { name: 'Our ground rules' });
+      await projection.waitFor();
+      expect(await projection.getByTestId('adopted-rules').locator('li').allTextContents()).toEqual([TRANSPARENCY]);
+      await laptop.screenshot({ path: '/tmp/screens/laptop-10-rules-projection.png' });
+      await laptop.keyboard.press('Escape');
+      await projection.waitFor({ state: 'detached' });
+      expect(await laptop.evaluate(() => document.activeElement?.textContent)).toContain('Show adopted rules');
+
+      expect(laptopErrors).toEqual([]);
+      expect(phoneErrors).toEqual([]);
+    })));
+});
