@@ -147,7 +147,7 @@ export async function benchBoards(runs: number) {
     await viewer.goto(`${hub.url}#/w/${id}/b/${boards.map}`);
     await viewer.waitForFunction((n) => document.querySelectorAll('[data-testid="stakeholder"]').length >= n, STAKEHOLDERS);
     const mapEdit = await remoteEdits(viewer, editor, 20, async (text) => {
-      await editor.getByLabel('Stakeholder name').fill(text);
+      await editor.getByLabel('Name', { exact: true }).fill(text);
       await editor.getByRole('button', { name: 'Add stakeholder' }).click();
     });
     return { bytes, render, swotEdit, mapEdit };

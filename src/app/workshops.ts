@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { newId } from '../core/ids';
-import { initWorkshop, updateMeta } from '../core/meta';
+import { getMeta, initWorkshop, updateMeta } from '../core/meta';
 import { err, ok, type Result } from '../core/result';
 import { copyAsTemplate } from '../core/template';
 import { checkText } from '../core/text';
@@ -73,4 +73,36 @@ export async function joinWorkshop(
     );
   }
   return ok(invite.workshopId);
+}
+
+/** Imports a backup file. A workshop already on this device (deleted within the undo window
+ *  too) is merged with it, never overwritten; otherwise the file becomes a new workshop. Nothing
+ *  changes when the file is refused. */
+export async function importBackup(
+  services: Services, file: File,
+): Promise<Result<{ id: string; title: string; merged: boolean }>> {
+  // Loaded on use: validation and hashing stay out of the first load.
+  const { BACKUP_MAX_BYTES, mergeBackup, parseBackup } = await import('../export/backup');
+  if (file.size > BACKUP_MAX_BYTES) return err('too-large');
+  let text: string;
+  try {
+    text = await file.text();
+  } catch {
+    return err('read-failed');
+  }
+  const parsed = parseBackup(text, { maxBytes: BACKUP_MAX_BYTES });
+  if (!parsed.ok) return parsed;
+  const { id, title, role, update } = parsed.value;
+  const existing = await services.store.get(id);
+  if (!existing) {
+    await services.store.create({ id, title, role: role ?? 'participant' }, (doc) => mergeBackup(doc, update));
+    return ok({ id, title, merged: false });
+  }
+  if (existing.deletedAt !== undefined) await services.store.restore(id);
+  return withDoc(services, id, async (doc) => {
+    mergeBackup(doc, update);
+    const merged = getMeta(doc).title;
+    await services.store.setSummary(id, { title: merged, updatedAt: Date.now() });
+    return ok({ id, title: merged, merged: true });
+  });
 }

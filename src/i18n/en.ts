@@ -1,3 +1,4 @@
+import { exportMessages } from './en-export';
 import { groundRulesMessages } from './en-ground-rules';
 import { stakeholderMessages } from './en-stakeholders';
 
@@ -6,6 +7,7 @@ import { stakeholderMessages } from './en-stakeholders';
 export const en = {
   ...stakeholderMessages,
   ...groundRulesMessages,
+  ...exportMessages,
   'app.name': 'Common Ground',
   'app.tagline': 'Workshops for partnerships, on every device in the room',
   'nav.home': 'Workshops',

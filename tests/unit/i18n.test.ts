@@ -1,11 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { PRINCIPLES } from '../../src/core/ground-rules';
+import type { BackupError } from '../../src/export/backup';
+import { LABEL_KEYS } from '../../src/export/labels';
 import { en } from '../../src/i18n/en';
 
 /* Core returns keys, the interface says the words: every key core hands out must have words. */
 describe('English messages', () => {
   it('word every partnering principle core suggests', () => {
     for (const p of PRINCIPLES) expect(en, p).toHaveProperty([`principle.${p}`]);
+  });
+
+  it('word every label the summary and CSV use', () => {
+    expect(LABEL_KEYS.filter((key) => !(key in en))).toEqual([]);
+  });
+
+  it('explain every way a backup import can fail', () => {
+    const errors: Record<BackupError, true> = {
+      'not-backup': true, 'unknown-version': true, checksum: true, truncated: true, 'too-large': true, 'corrupt-update': true,
+    };
+    expect(Object.keys(errors).filter((code) => !(`err.${code}` in en))).toEqual([]);
   });
 
   it('have no empty message', () => {

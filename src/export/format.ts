@@ -1,0 +1,34 @@
+import { BOARD_TYPES, type BoardType } from '../core/boards';
+import type { AxisSpread } from '../core/stakeholders';
+import type { Labels } from './labels';
+import type { Author } from './summary-model';
+
+/* Words and numbers shared by every renderer. They return plain text: escaping is the
+ * renderer's job, since Markdown, HTML and CSV each need their own. */
+
+/** The label of a board type; a type from a newer app reads as a notes board, as the app shows it. */
+export function kindLabel(type: string, t: Labels): string {
+  const known = (BOARD_TYPES as readonly string[]).includes(type) ? (type as BoardType) : 'notes';
+  return t(`board.kind.${known}`);
+}
+
+/** A group's name, or the words for "no group". */
+export const groupLabel = (group: string, t: Labels): string => group || t('note.noGroup');
+
+/** "Dara, Government" when names are shown, else only the group. */
+export function authorLabel(author: Author, t: Labels): string {
+  const group = groupLabel(author.group, t);
+  return author.name ? t('export.author', { name: author.name, group }) : group;
+}
+
+/** A 0..1 axis value as a whole percentage. */
+export const percent = (value: number, t: Labels): string => t('export.percent', { value: Math.round(value * 100) });
+
+export const rangeLabel = (axis: AxisSpread, t: Labels): string =>
+  t('export.range', { min: Math.round(axis.min * 100), max: Math.round(axis.max * 100) });
+
+/** A yyyy-mm-dd date in words of `locale`; the date is a calendar day, so no time zone may shift it. */
+export function formatDate(date: string, locale: string): string {
+  if (!date) return '';
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+}

@@ -1,0 +1,199 @@
+import type { AxisSpread } from '../core/stakeholders';
+import type { Labels } from './labels';
+import { authorLabel, formatDate, groupLabel, kindLabel, percent, rangeLabel } from './format';
+import { stakeholderSvg } from './stakeholder-svg';
+import type {
+  BoardSection, GroundRulesSection, NoteEntry, NotesSection, StakeholdersSection, SummaryModel, SwotSection,
+} from './summary-model';
+import { escapeHtml } from './escape-html';
+
+export interface HtmlOptions {
+  /** The sheet the browser's print dialog starts with; the margins fit both, so printing an A4
+   *  page on Letter (or the reverse) with "fit to page" loses nothing. */
+  paper?: 'a4' | 'letter';
+}
+
+/* Even if some text escaped its escaping, the policy forbids every script, frame, form target,
+ * font and remote image: the page can only show itself. */
+const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+const PAGE = { a4: 'A4', letter: 'letter' } as const;
+
+const styles = (paper: 'a4' | 'letter') => `
+@page { size: ${PAGE[paper]}; margin: 16mm 14mm; }
+:root { color: #1b1f23; font: 11pt/1.45 system-ui, "Noto Sans", "Noto Sans Khmer", "Khmer OS", sans-serif; }
+body { margin: 0 auto; max-width: 60rem; padding: 1.5rem; }
+h1 { font-size: 1.7rem; margin: 0 0 .5rem; }
+h2 { font-size: 1.3rem; border-bottom: 2px solid #1d4e5f; padding-bottom: .2rem; margin-top: 2rem; }
+h3 { font-size: 1.05rem; margin: 1.2rem 0 .4rem; }
+.facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: 0; }
+.facts dt { font-weight: 600; }
+.facts dd { margin: 0; white-space: pre-wrap; }
+.kind { color: #4a5560; margin: 0 0 .5rem; }
+.prompt { font-style: italic; margin: 0 0 .8rem; white-space: pre-wrap; }
+.note { white-space: pre-wrap; }
+.by { color: #4a5560; font-size: .9em; white-space: normal; }
+.empty { color: #4a5560; font-style: italic; }
+.swatch { display: inline-block; width: .8em; height: .8em; border-radius: 50%; margin-right: .35em; vertical-align: -.05em; }
+.swot { display: grid; grid-template-columns: 1fr 1fr; gap: .5rem; }
+.swot section { border: 1px solid #b8c0c8; border-radius: 4px; padding: .4rem .7rem; break-inside: avoid; }
+.swot h3 { margin-top: 0; }
+.swot h4 { font-size: .95rem; margin: .6rem 0 .2rem; }
+.swot ul, .rules ul { margin: .2rem 0; padding-left: 1.2rem; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
+th, td { border: 1px solid #b8c0c8; padding: .25rem .45rem; text-align: left; vertical-align: top; white-space: pre-wrap; }
+th { background: #eef1f3; }
+th .detail { font-weight: normal; margin-top: .2rem; }
+.map { width: 100%; max-width: 30rem; height: auto; display: block; margin: .5rem 0; }
+.map text { font: 11px system-ui, "Noto Sans", "Noto Sans Khmer", sans-serif; fill: #1b1f23; }
+.map .quadrant { fill: #6b7680; font-size: 10px; }
+.map .count { fill: #fff; font-weight: 600; }
+.warning { border-left: 4px solid #D55E00; padding: .3rem .6rem; background: #fdf1ea; }
+.status-adopted { color: #00684a; }
+.status-needs-discussion { color: #a23c00; }
+@media print {
+  :root { font-size: 10pt; }
+  body { max-width: none; padding: 0; }
+  h2 { break-after: avoid; }
+  .board { break-before: page; }
+  tr, li, .swot section, .map { break-inside: avoid; }
+  th { background: none; }
+}
+`;
+
+const h = escapeHtml;
+/** Core checks colours on write, but a document from a modified client may hold anything. */
+const isColor = (c: string) => /^#[0-9a-f]{6}$/i.test(c);
+
+function notesList(notes: readonly NoteEntry[], t: Labels): string {
+  if (notes.length === 0) return `<p class="empty">${h(t('export.empty'))}</p>`;
+  return `<ul>${notes.map((n) => `<li><span class="note">${h(n.text)}</span> <span class="by">— ${h(authorLabel(n.author, t))}</span></li>`).join('')}</ul>`;
+}
+
+function swot(section: SwotSection, t: Labels): string {
+  const quadrants = section.quadrants.map((q) => {
+    const headings = q.headings.map((c) => `<h4>${h(c.title)}</h4>${notesList(c.notes, t)}`).join('');
+    const loose = q.notes.length > 0 || q.headings.length === 0 ? notesList(q.notes, t) : '';
+    return `<section class="q-${q.quadrant}"><h3>${h(t(`swot.${q.quadrant}`))}</h3>${headings}${loose}</section>`;
+  });
+  return `<div class="swot">${quadrants.join('')}</div>`;
+}
+
+function stakeholders(section: StakeholdersSection, t: Labels): string {
+  if (section.stakeholders.length === 0) return `<p class="empty">${h(t('export.empty'))}</p>`;
+  const axis = (value: number | undefined, spread: AxisSpread | undefined) =>
+    value === undefined || !spread ? h(t('stakeholders.unplaced'))
+      : h(percent(value, t)) + (spread.min < spread.max ? ` <span class="by">(${h(rangeLabel(spread, t))})</span>` : '');
+  const detail = (s: StakeholdersSection['stakeholders'][number]) => (['needs', 'interests', 'motivations', 'brings'] as const)
+    .filter((d) => s[d] !== '')
+    .map((d) => `<div class="detail"><strong>${h(t(`stakeholders.${d}`))}:</strong> ${h(s[d])}</div>`).join('');
+  const head = [t('stakeholders.name'), t('stakeholders.sector'), t('stakeholders.level'), t('stakeholders.axis.influence'),
+    t('stakeholders.axis.interest'), t('export.estimates')].map((c) => `<th scope="col">${h(c)}</th>`).join('');
+  const rows = section.stakeholders.map((s) => `<tr><th scope="row">${h(s.name)}${detail(s)}</th>`
+    + `<td>${h(t(`sector.${s.sector}`))}</td><td>${h(t(`level.${s.level}`))}</td>`
+    + `<td>${axis(s.position?.influence, s.spread?.influence)}</td><td>${axis(s.position?.interest, s.spread?.interest)}</td>`
+    + `<td>${s.estimates}</td></tr>`).join('');
+  const parts = [
+    section.keyPartners.tooMany ? `<p class="warning">${h(t('stakeholders.warning', { count: section.keyPartners.count }))}</p>` : '',
+    stakeholderSvg(section, t),
+    `<table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`,
+  ];
+  if (section.relationships.length > 0) {
+    const relHead = [t('stakeholders.relationship.from'), t('export.relationship'), t('stakeholders.relationship.to')]
+      .map((c) => `<th scope="col">${h(c)}</th>`).join('');
+    const relRows = section.relationships.map((r) => `<tr><td>${h(section.stakeholders[r.from]!.name)}</td><td>${h(r.label) || '—'}</td><td>${h(section.stakeholders[r.to]!.name)}</td></tr>`).join('');
+    parts.push(`<h3>${h(t('stakeholders.relationships'))}</h3><table><thead><tr>${relHead}</tr></thead><tbody>${relRows}</tbody></table>`);
+  }
+  return parts.join('');
+}
+
+function groundRules(section: GroundRulesSection, t: Labels): string {
+  const adopted = section.adopted.length === 0 ? `<p class="empty">${h(t('export.rules.adopted.none'))}</p>`
+    : `<ol>${section.adopted.map((r) => `<li><span class="note">${h(r.text)}</span>${
+      r.reservations > 0 ? ` <span class="by">(${h(t('export.rules.withReservations', { count: r.reservations }))})</span>` : ''}</li>`).join('')}</ol>`;
+  const parts = [`<h3>${h(t('export.rules.adopted'))}</h3>`, adopted];
+  if (section.proposals.length > 0) {
+    const items = section.proposals.map((p) => {
+      const reasons = p.reasons.map((r) => `<li>${h(t('export.rules.reason', {
+        who: authorLabel(r.author, t), answer: t(`rules.answer.${r.answer}`), reason: r.reason,
+      }))}</li>`).join('');
+      return `<li><span class="note">${h(p.text)}</span> <span class="by">— ${h(authorLabel(p.author, t))}</span><br>`
+        + `<strong class="status-${p.status}">${h(t(`rules.status.${p.status}`))}</strong>: ${h(t('rules.tally', p.tally))}`
+        + (reasons ? `<ul>${reasons}</ul>` : '') + '</li>';
+    }).join('');
+    parts.push(`<h3>${h(t('export.rules.proposals'))}</h3><ol class="rules">${items}</ol>`);
+  }
+  return parts.join('');
+}
+
+const notes = (section: NotesSection, t: Labels): string => notesList(section.notes, t);
+
+function sectionBody(section: BoardSection, t: Labels): string {
+  switch (section.kind) {
+    case 'swot': return swot(section, t);
+    case 'stakeholders': return stakeholders(section, t);
+    case 'ground-rules': return groundRules(section, t);
+    case 'notes': return notes(section, t);
+  }
+}
+
+function header(model: SummaryModel, t: Labels): string {
+  const facts: [string, string][] = [
+    [t('workshop.date'), formatDate(model.date, model.locale)],
+    [t('workshop.place'), model.place],
+    [t('workshop.purpose'), model.purpose],
+  ];
+  const dl = facts.filter(([, v]) => v).map(([k, v]) => `<dt>${h(k)}</dt><dd>${h(v)}</dd>`).join('');
+  return `<h1>${h(t('export.title', { title: model.title }))}</h1>${dl ? `<dl class="facts">${dl}</dl>` : ''}`;
+}
+
+function participants(model: SummaryModel, t: Labels): string {
+  const body = model.groups.length === 0 ? `<p class="empty">${h(t('export.participants.none'))}</p>`
+    : `<ul>${model.groups.map((g) => {
+      const swatch = isColor(g.color) ? `<span class="swatch" style="background:${h(g.color)}"></span>` : '';
+      const names = g.names && g.names.length > 0 ? `: ${h(g.names.join(', '))}` : '';
+      return `<li>${swatch}<strong>${h(groupLabel(g.name, t))}</strong> (${h(t('export.participants.count', { count: g.participants }))})${names}</li>`;
+    }).join('')}</ul>`;
+  return `<h2>${h(t('export.participants'))}</h2>${body}`;
+}
+
+function agenda(model: SummaryModel, t: Labels): string {
+  const body = model.agenda.length === 0 ? `<p class="empty">${h(t('export.empty'))}</p>`
+    : `<ol>${model.agenda.map((a) => `<li>${h(a.title)} <span class="by">(${h(kindLabel(a.type, t))})</span></li>`).join('')}</ol>`;
+  return `<h2>${h(t('workshop.agenda'))}</h2>${body}`;
+}
+
+function section(s: BoardSection, t: Labels): string {
+  const type = s.kind === 'notes' ? s.type : s.kind;
+  return `<section class="board board-${s.kind}"><h2>${h(s.title)}</h2><p class="kind">${h(kindLabel(type, t))}</p>`
+    + (s.prompt ? `<p class="prompt">${h(s.prompt)}</p>` : '')
+    + `${sectionBody(s, t)}</section>`;
+}
+
+/** The summary as one standalone HTML page, made to be read on screen and printed (the browser's
+ *  print gives the PDF). */
+export function toHtml(model: SummaryModel, t: Labels, options: HtmlOptions = {}): string {
+  const title = t('export.title', { title: model.title });
+  return [
+    '<!doctype html>',
+    `<html lang="${h(model.locale)}">`,
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    '<meta name="referrer" content="no-referrer">',
+    `<title>${h(title)}</title>`,
+    `<style>${styles(options.paper ?? 'a4')}</style>`,
+    '</head>',
+    '<body>',
+    `<header>${header(model, t)}</header>`,
+    '<main>',
+    participants(model, t),
+    agenda(model, t),
+    ...model.sections.map((s) => section(s, t)),
+    '</main>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,36 @@
+/* The words of an export come from the interface's messages, but this layer must not import
+ * src/i18n (it runs in Node and in scripts, and imports point downwards only). Renderers take a
+ * `Labels` function instead; the UI passes its `t`, which type-checks as long as every key below
+ * is a message key. */
+
+export const LABEL_KEYS = [
+  'workshop.date', 'workshop.place', 'workshop.purpose', 'workshop.agenda',
+  'board.kind.notes', 'board.kind.swot', 'board.kind.stakeholders', 'board.kind.ground-rules',
+  'note.noGroup',
+  'swot.strengths', 'swot.weaknesses', 'swot.opportunities', 'swot.threats',
+  'sector.government', 'sector.business', 'sector.civil-society', 'sector.academia',
+  'sector.international-agency', 'sector.community', 'sector.other',
+  'level.key-partner', 'level.active-partner', 'level.pilot', 'level.advisory', 'level.informed',
+  'stakeholders.name', 'stakeholders.sector', 'stakeholders.level', 'stakeholders.needs',
+  'stakeholders.interests', 'stakeholders.motivations', 'stakeholders.brings',
+  'stakeholders.axis.influence', 'stakeholders.axis.interest', 'stakeholders.map.label',
+  'stakeholders.quadrant.satisfied', 'stakeholders.quadrant.closely', 'stakeholders.quadrant.monitor',
+  'stakeholders.quadrant.informed', 'stakeholders.unplaced', 'stakeholders.warning',
+  'stakeholders.relationships', 'stakeholders.relationship.from', 'stakeholders.relationship.to',
+  'rules.answer.agree', 'rules.answer.reservations', 'rules.answer.object',
+  'rules.status.open', 'rules.status.adopted', 'rules.status.needs-discussion', 'rules.tally',
+  // Only the export uses these:
+  'export.title', 'export.participants', 'export.participants.count', 'export.participants.none',
+  'export.author', 'export.empty', 'export.percent', 'export.range', 'export.estimates',
+  'export.map.help', 'export.relationship', 'export.rules.adopted', 'export.rules.adopted.none',
+  'export.rules.withReservations', 'export.rules.proposals', 'export.rules.reason',
+  'export.csv.kind', 'export.csv.kind.note', 'export.csv.kind.proposal', 'export.csv.kind.stakeholder',
+  'export.csv.board', 'export.csv.quadrant', 'export.csv.heading', 'export.csv.text', 'export.csv.group',
+  'export.csv.author', 'export.csv.status', 'export.csv.influence', 'export.csv.interest',
+] as const;
+
+export type LabelKey = (typeof LABEL_KEYS)[number];
+
+/** Looks up the words for a key and fills its `{name}` placeholders with plain text; renderers
+ *  escape the result, so labels and user text are never trusted as markup. */
+export type Labels = (key: LabelKey, params?: Record<string, string | number>) => string;

@@ -1,0 +1,218 @@
+import type * as Y from 'yjs';
+import { listBoards, type Board } from '../core/boards';
+import { adoptedRules, listProposals, type Answer, type ProposalStatus } from '../core/ground-rules';
+import { listGroups } from '../core/groups';
+import { listItems, type Item } from '../core/items';
+import { getMeta } from '../core/meta';
+import { listParticipants } from '../core/participants';
+import {
+  keyPartnerWarning, listRelationships, listStakeholders,
+  type AxisSpread, type EngagementLevel, type Position, type Sector,
+} from '../core/stakeholders';
+import { swotView, type Quadrant } from '../core/swot';
+
+/* What a summary says, as plain data: the renderers (Markdown, HTML, CSV) only lay it out, and
+ * the choice of what to reveal (which boards, whether names) is made once, here. */
+
+export interface SummaryOptions {
+  /** Ids of the boards to include, in any order (agenda order is kept); all boards when omitted. */
+  boards?: readonly string[];
+  /** Participants' names appear only when asked for: a summary is often shared beyond the room. */
+  showNames?: boolean;
+  /** BCP 47 tag for dates and the document language; the workshop's own locale when omitted. */
+  locale?: string;
+}
+
+/** Who wrote something. `group` is the stakeholder group's name, '' for none; `name` is present
+ *  only when names are shown (and may then be '' for someone who never set one). */
+export interface Author {
+  group: string;
+  name?: string;
+}
+
+export interface NoteEntry {
+  text: string;
+  author: Author;
+}
+
+export interface GroupEntry {
+  /** '' for the participants who belong to no (existing) group. */
+  name: string;
+  color: string;
+  participants: number;
+  names?: string[];
+}
+
+export interface AgendaEntry {
+  title: string;
+  type: string;
+  prompt: string;
+}
+
+interface SectionBase {
+  title: string;
+  prompt: string;
+}
+
+export interface SwotSection extends SectionBase {
+  kind: 'swot';
+  quadrants: { quadrant: Quadrant; headings: { title: string; notes: NoteEntry[] }[]; notes: NoteEntry[] }[];
+}
+
+export interface StakeholderEntry {
+  name: string;
+  sector: Sector;
+  level: EngagementLevel;
+  needs: string;
+  interests: string;
+  motivations: string;
+  brings: string;
+  estimates: number;
+  position: Position | null;
+  spread: { influence: AxisSpread; interest: AxisSpread } | null;
+}
+
+export interface StakeholdersSection extends SectionBase {
+  kind: 'stakeholders';
+  stakeholders: StakeholderEntry[];
+  /** `from` and `to` index `stakeholders`: ids mean nothing to a reader, and names may repeat. */
+  relationships: { from: number; to: number; label: string }[];
+  keyPartners: { count: number; tooMany: boolean };
+}
+
+export interface ProposalEntry {
+  text: string;
+  status: ProposalStatus;
+  tally: Record<Answer, number>;
+  author: Author;
+  /** The answers that came with a reason, oldest first. */
+  reasons: { author: Author; answer: Answer; reason: string }[];
+}
+
+export interface GroundRulesSection extends SectionBase {
+  kind: 'ground-rules';
+  adopted: { text: string; reservations: number }[];
+  proposals: ProposalEntry[];
+}
+
+/** A notes board, and any board of a type this version does not know (shown as its notes). */
+export interface NotesSection extends SectionBase {
+  kind: 'notes';
+  type: string;
+  notes: NoteEntry[];
+}
+
+export type BoardSection = SwotSection | StakeholdersSection | GroundRulesSection | NotesSection;
+
+export interface SummaryModel {
+  locale: string;
+  showNames: boolean;
+  title: string;
+  purpose: string;
+  place: string;
+  /** yyyy-mm-dd, or '' when not scheduled. */
+  date: string;
+  groups: GroupEntry[];
+  /** Every board, in agenda order: the agenda is what happened, whichever boards are detailed. */
+  agenda: AgendaEntry[];
+  sections: BoardSection[];
+}
+
+/** Turns participant and group ids into what may be shown of an author. */
+function authorsOf(doc: Y.Doc, showNames: boolean): { byParticipant: (id: string) => Author; byGroup: (groupId: string, participantId: string) => Author } {
+  const groupNames = new Map(listGroups(doc).map((g) => [g.id, g.name]));
+  const participants = new Map(listParticipants(doc).map((p) => [p.id, p]));
+  const byGroup = (groupId: string, participantId: string): Author => {
+    const group = groupNames.get(groupId) ?? '';
+    return showNames ? { group, name: participants.get(participantId)?.name ?? '' } : { group };
+  };
+  return { byGroup, byParticipant: (id) => byGroup(participants.get(id)?.group ?? '', id) };
+}
+
+type Authors = ReturnType<typeof authorsOf>;
+
+const noteEntry = (item: Item, authors: Authors): NoteEntry =>
+  ({ text: item.text, author: authors.byGroup(item.group, item.createdBy) });
+
+function groupsOf(doc: Y.Doc, showNames: boolean): GroupEntry[] {
+  const participants = listParticipants(doc);
+  const groups = listGroups(doc);
+  const known = new Set(groups.map((g) => g.id));
+  const entry = (name: string, color: string, members: typeof participants): GroupEntry => ({
+    name, color, participants: members.length,
+    ...(showNames ? { names: members.map((p) => p.name) } : {}),
+  });
+  const entries = groups.map((g) => entry(g.name, g.color, participants.filter((p) => p.group === g.id)));
+  const loose = participants.filter((p) => !known.has(p.group));
+  return loose.length > 0 ? [...entries, entry('', '', loose)] : entries;
+}
+
+function sectionOf(doc: Y.Doc, board: Board, authors: Authors): BoardSection {
+  const base = { title: board.title, prompt: board.prompt };
+  switch (board.type) {
+    case 'swot':
+      return {
+        ...base, kind: 'swot',
+        quadrants: swotView(doc, board.id).map((q) => ({
+          quadrant: q.quadrant,
+          headings: q.clusters.map((c) => ({ title: c.title, notes: c.notes.map((n) => noteEntry(n, authors)) })),
+          notes: q.notes.map((n) => noteEntry(n, authors)),
+        })),
+      };
+    case 'stakeholders': {
+      const stakeholders = listStakeholders(doc, board.id);
+      const index = new Map(stakeholders.map((s, i) => [s.id, i]));
+      return {
+        ...base, kind: 'stakeholders',
+        stakeholders: stakeholders.map((s) => ({
+          name: s.name, sector: s.sector, level: s.level, needs: s.needs, interests: s.interests,
+          motivations: s.motivations, brings: s.brings, estimates: s.estimates, position: s.position, spread: s.spread,
+        })),
+        // listRelationships keeps only those whose both ends exist.
+        relationships: listRelationships(doc, board.id)
+          .map((r) => ({ from: index.get(r.from)!, to: index.get(r.to)!, label: r.label })),
+        keyPartners: keyPartnerWarning(doc, board.id),
+      };
+    }
+    case 'ground-rules':
+      return {
+        ...base, kind: 'ground-rules',
+        adopted: adoptedRules(doc, board.id).map((r) => ({ text: r.text, reservations: r.reservations })),
+        proposals: listProposals(doc, board.id).map((p) => ({
+          text: p.text, status: p.status, tally: p.tally, author: authors.byParticipant(p.proposedBy),
+          reasons: p.responses.filter((r) => r.reason !== '')
+            .map((r) => ({ author: authors.byParticipant(r.participant), answer: r.answer, reason: r.reason })),
+        })),
+      };
+    default:
+      return { ...base, kind: 'notes', type: board.type, notes: listItems(doc, board.id).map((n) => noteEntry(n, authors)) };
+  }
+}
+
+/** A locale tag from the document is user data: an invalid one would make `Intl` throw. */
+function validLocale(tag: string): string {
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? 'en';
+  } catch {
+    return 'en';
+  }
+}
+
+export function summaryModel(doc: Y.Doc, options: SummaryOptions = {}): SummaryModel {
+  const showNames = options.showNames ?? false;
+  const meta = getMeta(doc);
+  const boards = listBoards(doc);
+  const chosen = options.boards === undefined ? boards : boards.filter((b) => options.boards!.includes(b.id));
+  const authors = authorsOf(doc, showNames);
+  return {
+    locale: validLocale(options.locale ?? meta.locale),
+    showNames,
+    title: meta.title,
+    purpose: meta.purpose,
+    place: meta.place,
+    date: meta.startsAt,
+    groups: groupsOf(doc, showNames),
+    agenda: boards.map((b) => ({ title: b.title, type: b.type, prompt: b.prompt })),
+    sections: chosen.map((b) => sectionOf(doc, b, authors)),
+  };
+}

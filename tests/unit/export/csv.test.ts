@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { addItem } from '../../../src/core/items';
+import { csvField, toCsv } from '../../../src/export/csv';
+import { unwrap } from '../core/helpers';
+import { expectGolden, fixtureWorkshop, KHMER_NOTE, parseCsv, PEOPLE, t } from './helpers';
+
+describe('CSV', () => {
+  it('matches the golden file', () => {
+    expectGolden('notes.csv', toCsv(fixtureWorkshop().doc, t));
+  });
+
+  it('starts with a byte-order mark and ends every row with CRLF', () => {
+    const csv = toCsv(fixtureWorkshop().doc, t);
+    expect(csv.startsWith('\uFEFFKind,Board,')).toBe(true);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(csv.replace(/"[^"]*"/g, '').replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+  });
+
+  it('has one row per note, proposal and stakeholder, each with every column', () => {
+    const rows = parseCsv(toCsv(fixtureWorkshop().doc, t));
+    expect(rows).toHaveLength(1 + 6 + 3 + 3 + 2);
+    expect(new Set(rows.map((r) => r.length))).toEqual(new Set([17]));
+    const moh = rows.find((r) => r[4] === 'Ministry of Health')!;
+    expect(moh.slice(0, 2)).toEqual(['Stakeholder', 'Who has a stake']);
+    expect(moh.slice(8)).toEqual(['Government', 'Key decision-making partner', 'Reliable district data', '',
+      'Universal coverage', 'Authority, policy', '80', '70', '2']);
+    expect(rows.find((r) => r[4] === 'Monthly TWG meetings')!.slice(0, 7))
+      .toEqual(['Note', 'Partnership SWOT', 'Strengths', 'Coordination', 'Monthly TWG meetings', 'Development Partners', '']);
+  });
+
+  it('round-trips Khmer, commas, quotes and line breaks', () => {
+    const { doc, boards } = fixtureWorkshop();
+    const tricky = 'He said "yes", then\nleft';
+    unwrap(addItem(doc, boards.notes, { text: tricky, createdBy: PEOPLE.anna.id, group: '' }, 'setup'));
+    const csv = toCsv(doc, t);
+    expect(csv).toContain('"He said ""yes"", then\nleft"');
+    const texts = parseCsv(csv).map((r) => r[4]);
+    expect(texts).toContain(tricky);
+    expect(texts).toContain(KHMER_NOTE);
+    expect(texts).toContain('Reports arrive late,\nand in different formats');
+  });
+
+  it('names authors only when asked', () => {
+    expect(toCsv(fixtureWorkshop().doc, t)).not.toContain(PEOPLE.sokha.name);
+    const rows = parseCsv(toCsv(fixtureWorkshop().doc, t, { showNames: true }));
+    expect(rows.find((r) => r[4] === 'Shared data portal')![6]).toBe(PEOPLE.sokha.name);
+  });
+
+  it('turns a would-be formula into text', () => {
+    expect(csvField('=1+1')).toBe("'=1+1");
+    expect(csvField('+33 1 23')).toBe("'+33 1 23");
+    expect(csvField('-2')).toBe("'-2");
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('=HYPERLINK("http://evil","x")')).toBe('"\'=HYPERLINK(""http://evil"",""x"")"');
+    expect(csvField('a = b')).toBe('a = b');
+  });
+});

@@ -1,0 +1,211 @@
+/** Shared setup for the export tests: English labels, a fixture workshop, golden files. */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import type * as Y from 'yjs';
+import { respond, addProposal } from '../../../src/core/ground-rules';
+import { addGroup } from '../../../src/core/groups';
+import { addItem } from '../../../src/core/items';
+import { updateMeta } from '../../../src/core/meta';
+import { upsertParticipant } from '../../../src/core/participants';
+import { addRelationship, addStakeholder, placeStakeholder } from '../../../src/core/stakeholders';
+import { addCluster, addNote } from '../../../src/core/swot';
+import { updateBoard } from '../../../src/core/boards';
+import type { LabelKey, Labels } from '../../../src/export/labels';
+import { addBoardOf, newWorkshop, unwrap } from '../core/helpers';
+
+/** The English words, as the UI's catalogue has (or is asked to add) them. */
+export const EN: Record<LabelKey, string> = {
+  'workshop.date': 'Date',
+  'workshop.place': 'Place',
+  'workshop.purpose': 'Purpose',
+  'workshop.agenda': 'Agenda',
+  'board.kind.notes': 'Notes',
+  'board.kind.swot': 'SWOT grid',
+  'board.kind.stakeholders': 'Stakeholder map',
+  'board.kind.ground-rules': 'Ground rules',
+  'note.noGroup': 'No group',
+  'swot.strengths': 'Strengths',
+  'swot.weaknesses': 'Weaknesses',
+  'swot.opportunities': 'Opportunities',
+  'swot.threats': 'Threats',
+  'sector.government': 'Government',
+  'sector.business': 'Business',
+  'sector.civil-society': 'Civil society',
+  'sector.academia': 'Academia',
+  'sector.international-agency': 'International agency',
+  'sector.community': 'Community',
+  'sector.other': 'Other',
+  'level.key-partner': 'Key decision-making partner',
+  'level.active-partner': 'Active partner',
+  'level.pilot': 'Pilot',
+  'level.advisory': 'Advisory',
+  'level.informed': 'Kept informed',
+  'stakeholders.name': 'Name',
+  'stakeholders.sector': 'Sector',
+  'stakeholders.level': 'Engagement level',
+  'stakeholders.needs': 'Needs',
+  'stakeholders.interests': 'Interests',
+  'stakeholders.motivations': 'Motivations',
+  'stakeholders.brings': 'What they bring',
+  'stakeholders.axis.influence': 'Influence',
+  'stakeholders.axis.interest': 'Interest',
+  'stakeholders.map.label': 'Influence and interest map',
+  'stakeholders.quadrant.satisfied': 'Keep satisfied',
+  'stakeholders.quadrant.closely': 'Manage closely',
+  'stakeholders.quadrant.monitor': 'Monitor',
+  'stakeholders.quadrant.informed': 'Keep informed',
+  'stakeholders.unplaced': 'Not on the map yet',
+  'stakeholders.warning': '{count} stakeholders are marked key decision-making partners. Partnering guidance advises at most five or six: with more, joint decisions become hard to reach.',
+  'stakeholders.relationships': 'Relationships',
+  'stakeholders.relationship.from': 'From',
+  'stakeholders.relationship.to': 'To',
+  'rules.answer.agree': 'Agree',
+  'rules.answer.reservations': 'Agree with reservations',
+  'rules.answer.object': 'Object',
+  'rules.status.open': 'Waiting for answers',
+  'rules.status.adopted': 'Adopted',
+  'rules.status.needs-discussion': 'Needs discussion',
+  'rules.tally': '{agree} agree · {reservations} with reservations · {object} object',
+  'export.title': '{title}: summary',
+  'export.participants': 'Participants by stakeholder group',
+  'export.participants.count': 'participants: {count}',
+  'export.participants.none': 'Nobody has joined yet.',
+  'export.author': '{name}, {group}',
+  'export.empty': 'Nothing was added here.',
+  'export.percent': '{value}%',
+  'export.range': 'estimates {min}–{max}%',
+  'export.estimates': 'Estimates',
+  'export.map.help': 'Each dot sits at the average of everyone’s estimates, its number is how many people placed it, and the shaded box spans the lowest to the highest estimates.',
+  'export.relationship': 'Relationship',
+  'export.rules.adopted': 'Adopted rules',
+  'export.rules.adopted.none': 'No rule was adopted.',
+  'export.rules.withReservations': '{count} with reservations',
+  'export.rules.proposals': 'Proposals and answers',
+  'export.rules.reason': '{who} ({answer}): “{reason}”',
+  'export.csv.kind': 'Kind',
+  'export.csv.kind.note': 'Note',
+  'export.csv.kind.proposal': 'Ground rule proposal',
+  'export.csv.kind.stakeholder': 'Stakeholder',
+  'export.csv.board': 'Board',
+  'export.csv.quadrant': 'Quadrant',
+  'export.csv.heading': 'Heading',
+  'export.csv.text': 'Text or name',
+  'export.csv.group': 'Group',
+  'export.csv.author': 'Author',
+  'export.csv.status': 'Status',
+  'export.csv.influence': 'Influence (average %)',
+  'export.csv.interest': 'Interest (average %)',
+};
+
+/** The same lookup as src/i18n's `t`, over `EN`. */
+export const t: Labels = (key, params = {}) =>
+  EN[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+
+export const KHMER_NOTE = 'ការសម្របសម្រួលរវាងក្រសួងនៅយឺត';
+
+export const PEOPLE = {
+  sokha: { id: 'p-sokha', name: 'Sokha Chan' },
+  anna: { id: 'p-anna', name: 'Anna Berg' },
+  dara: { id: 'p-dara', name: 'Dara Keo' },
+} as const;
+
+export interface Fixture {
+  doc: Y.Doc;
+  boards: { swot: string; stakeholders: string; rules: string; notes: string };
+}
+
+/** A small but complete workshop: every board kind, two groups, a heading, estimates and a
+ *  relationship, answered ground rules, and a Khmer note. Nothing in it depends on random ids
+ *  or on the clock, so its summaries can be compared with golden files. */
+export function fixtureWorkshop(): Fixture {
+  const doc = newWorkshop('Health TWG strategic meeting', PEOPLE.sokha.id);
+  unwrap(updateMeta(doc, {
+    place: 'Phnom Penh', startsAt: '2025-03-12',
+    purpose: 'Agree how government and development partners work together.\nPrepare the annual plan.',
+  }, 'setup'));
+  const gov = unwrap(addGroup(doc, 'Government', 'setup', '#E69F00'));
+  const dp = unwrap(addGroup(doc, 'Development Partners', 'setup', '#56B4E9'));
+  unwrap(addGroup(doc, 'Academia', 'setup', '#009E73'));
+  const person = (p: { id: string; name: string }, group: string) =>
+    unwrap(upsertParticipant(doc, { ...p, group, color: '#000000' }, 'setup'));
+  person(PEOPLE.sokha, gov);
+  person(PEOPLE.anna, dp);
+  person(PEOPLE.dara, gov);
+
+  const swot = addBoardOf(doc, 'swot', 'Partnership SWOT');
+  unwrap(updateBoard(doc, swot, { prompt: 'What helps, and what stands in the way?' }, 'setup'));
+  const coordination = unwrap(addCluster(doc, swot, { title: 'Coordination', quadrant: 'strengths' }, 'setup'));
+  const note = (text: string, who: { id: string }, group: string, quadrant: string, cluster?: string) =>
+    unwrap(addNote(doc, swot, { text, createdBy: who.id, group, quadrant, ...(cluster ? { cluster } : {}) }, 'setup'));
+  note('Monthly TWG meetings', PEOPLE.anna, dp, 'strengths', coordination);
+  note('Joint annual review', PEOPLE.sokha, gov, 'strengths', coordination);
+  note('Shared data portal', PEOPLE.sokha, gov, 'strengths');
+  note(KHMER_NOTE, PEOPLE.dara, gov, 'weaknesses');
+  note('Reports arrive late,\nand in different formats', PEOPLE.anna, dp, 'weaknesses');
+  note('New health financing law', PEOPLE.anna, dp, 'opportunities');
+
+  const map = addBoardOf(doc, 'stakeholders', 'Who has a stake');
+  const moh = unwrap(addStakeholder(doc, map, {
+    name: 'Ministry of Health', createdBy: PEOPLE.sokha.id, sector: 'government', level: 'key-partner',
+    needs: 'Reliable district data', brings: 'Authority, policy', interests: '', motivations: 'Universal coverage',
+  }, 'setup'));
+  const ngos = unwrap(addStakeholder(doc, map, {
+    name: 'Provincial NGOs', createdBy: PEOPLE.anna.id, sector: 'civil-society', level: 'active-partner',
+  }, 'setup'));
+  unwrap(addStakeholder(doc, map, { name: 'Private clinics', createdBy: PEOPLE.dara.id, sector: 'business' }, 'setup'));
+  unwrap(placeStakeholder(doc, map, moh, PEOPLE.sokha.id, { influence: 0.9, interest: 0.8 }, 'setup'));
+  unwrap(placeStakeholder(doc, map, moh, PEOPLE.anna.id, { influence: 0.7, interest: 0.6 }, 'setup'));
+  unwrap(placeStakeholder(doc, map, ngos, PEOPLE.dara.id, { influence: 0.3, interest: 0.9 }, 'setup'));
+  unwrap(addRelationship(doc, map, { from: moh, to: ngos, label: 'funds' }, 'setup'));
+
+  const rules = addBoardOf(doc, 'ground-rules', 'Ground rules');
+  const speak = unwrap(addProposal(doc, rules, { text: 'One person speaks at a time', proposedBy: PEOPLE.sokha.id }, 'setup'));
+  const phones = unwrap(addProposal(doc, rules, { text: 'Phones on silent', proposedBy: PEOPLE.anna.id }, 'setup'));
+  unwrap(addProposal(doc, rules, { text: 'Start on time', proposedBy: PEOPLE.dara.id }, 'setup'));
+  unwrap(respond(doc, rules, speak, PEOPLE.sokha.id, { answer: 'agree' }, 'setup'));
+  unwrap(respond(doc, rules, speak, PEOPLE.anna.id, { answer: 'reservations', reason: 'Allow short clarifications' }, 'setup'));
+  unwrap(respond(doc, rules, speak, PEOPLE.dara.id, { answer: 'agree' }, 'setup'));
+  unwrap(respond(doc, rules, phones, PEOPLE.dara.id, { answer: 'object', reason: 'Staff on call must be reachable' }, 'setup'));
+
+  const notes = addBoardOf(doc, 'notes', 'Expectations');
+  unwrap(updateBoard(doc, notes, { prompt: 'What do you expect from today?' }, 'setup'));
+  unwrap(addItem(doc, notes, { text: 'A plan with owners and dates', createdBy: PEOPLE.sokha.id, group: gov }, 'setup'));
+  unwrap(addItem(doc, notes, { text: 'Less duplication of surveys', createdBy: PEOPLE.anna.id, group: dp }, 'setup'));
+
+  return { doc, boards: { swot, stakeholders: map, rules, notes } };
+}
+
+const GOLDEN = join(import.meta.dirname, 'golden');
+
+/** Compares `actual` with a golden file; `UPDATE_GOLDEN=1` rewrites the file instead. */
+export function expectGolden(name: string, actual: string): void {
+  const file = join(GOLDEN, name);
+  if (process.env.UPDATE_GOLDEN === '1') {
+    writeFileSync(file, actual);
+    return;
+  }
+  if (!existsSync(file)) throw new Error(`${name} has no golden file yet: run with UPDATE_GOLDEN=1 and review it`);
+  expect(actual).toBe(readFileSync(file, 'utf8'));
+}
+
+/** RFC 4180 rows of a CSV text (BOM removed), for checking what a spreadsheet would read. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  const body = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (quoted) {
+      if (c === '"' && body[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\r' && body[i + 1] === '\n') { row.push(field); rows.push(row); row = []; field = ''; i++; }
+    else field += c;
+  }
+  return rows;
+}
