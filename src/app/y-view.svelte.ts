@@ -1,31 +1,40 @@
 import { createSubscriber } from 'svelte/reactivity';
 import type * as Y from 'yjs';
+import { share } from './structural-share';
 
-/** A reactive window on a Yjs type: reading `current` in a template or `$derived` subscribes to
- *  the type and everything below it; the query re-runs only while something reads it. */
-export class YView<T> {
+/** A query re-run on every change it subscribes to; what did not change keeps its identity. */
+class SharedView<T> {
   readonly #subscribe: () => void;
   readonly #value: T;
-  constructor(type: Y.AbstractType<any>, query: () => T) {
-    this.#subscribe = createSubscriber((update) => {
-      type.observeDeep(update);
-      return () => type.unobserveDeep(update);
+  #last: T | undefined;
+  constructor(subscribe: (update: () => void) => () => void, query: () => T) {
+    this.#subscribe = createSubscriber(subscribe);
+    this.#value = $derived.by(() => {
+      this.#subscribe();
+      this.#last = share(this.#last, query());
+      return this.#last;
     });
-    this.#value = $derived.by(() => (this.#subscribe(), query()));
   }
   get current(): T { return this.#value; }
 }
 
+/** A reactive window on a Yjs type: reading `current` in a template or `$derived` subscribes to
+ *  the type and everything below it; the query re-runs only while something reads it. */
+export class YView<T> extends SharedView<T> {
+  constructor(type: Y.AbstractType<any>, query: () => T) {
+    super((update) => {
+      type.observeDeep(update);
+      return () => type.unobserveDeep(update);
+    }, query);
+  }
+}
+
 /** Like `YView`, for a query that reads several root types: it re-runs after any change. */
-export class DocView<T> {
-  readonly #subscribe: () => void;
-  readonly #value: T;
+export class DocView<T> extends SharedView<T> {
   constructor(doc: Y.Doc, query: () => T) {
-    this.#subscribe = createSubscriber((update) => {
+    super((update) => {
       doc.on('update', update);
       return () => doc.off('update', update);
-    });
-    this.#value = $derived.by(() => (this.#subscribe(), query()));
+    }, query);
   }
-  get current(): T { return this.#value; }
 }

@@ -16,6 +16,14 @@ afterAll(async () => {
 
 const quadrant = (page: Page, name: string) => page.getByTestId(`quadrant-${name}`);
 const notesIn = (page: Page, name: string) => quadrant(page, name).getByTestId('note').locator('p').allTextContents();
+/** Picks a choice in a note's move menu as a person does: reaching for the menu first (its choices
+ *  are built then), then choosing. */
+async function moveWithMenu(note: Locator, choice: string) {
+  const menu = note.getByLabel('Move this note');
+  await menu.focus();
+  await menu.selectOption({ label: choice });
+}
+
 /** Drags with the mouse as a person does, in small steps, dropping at `at` of the target's height.
  *  Both ends must be on screen at once: the target is scrolled to the middle, the source below it. */
 async function drag(page: Page, source: Locator, target: Locator, at = 0.5) {
@@ -58,7 +66,7 @@ describe('SWOT grid, a facilitator on a laptop and a participant on a phone', ()
       await quadrant(phone, 'weaknesses').getByText('Fragmented reporting systems').waitFor();
 
       // The phone moves its threat to opportunities with the move menu; the laptop sees it move.
-      await quadrant(phone, 'threats').getByLabel('Move this note').selectOption({ label: 'Opportunities' });
+      await moveWithMenu(quadrant(phone, 'threats'), 'Opportunities');
       await quadrant(laptop, 'opportunities').getByText('Budget cuts next year').waitFor();
       expect(await notesIn(laptop, 'threats')).toEqual([]);
 
@@ -107,8 +115,7 @@ describe('SWOT grid, a facilitator on a laptop and a participant on a phone', ()
       await laptop.getByRole('button', { name: 'Add heading' }).click();
       const heading = (page: Page) => quadrant(page, 'strengths').getByRole('group', { name: 'Coordination' });
       await heading(phone).waitFor();
-      await quadrant(phone, 'strengths').locator('li', { hasText: 'Regular donor coordination meetings' })
-        .getByLabel('Move this note').selectOption({ label: 'Under “Coordination”' });
+      await moveWithMenu(quadrant(phone, 'strengths').locator('li', { hasText: 'Regular donor coordination meetings' }), 'Under “Coordination”');
       await heading(laptop).getByText('Regular donor coordination meetings').waitFor();
 
       // The laptop drags its own note under the heading, above the phone's, then one to weaknesses.
@@ -123,8 +130,7 @@ describe('SWOT grid, a facilitator on a laptop and a participant on a phone', ()
       expect(await notesIn(phone, 'weaknesses')).toEqual(['Committed school directors', 'Teacher shortages in rural provinces']);
 
       // The phone reorders with the menu: the dragged note goes one down.
-      await quadrant(phone, 'weaknesses').locator('li', { hasText: 'Committed school directors' })
-        .getByLabel('Move this note').selectOption({ label: 'Down' });
+      await moveWithMenu(quadrant(phone, 'weaknesses').locator('li', { hasText: 'Committed school directors' }), 'Down');
       await laptop.waitForFunction(() => document.querySelector('[data-testid="quadrant-weaknesses"] [data-testid="note"] p')
         ?.textContent === 'Teacher shortages in rural provinces');
 
