@@ -1,22 +1,13 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { LAPTOP, PHONE, launch, startTestHub, withContext } from './harness';
-import { addBoard, createWorkshop, inviteLink, join as joinWorkshop, useTransports } from './workshop-steps';
+import { LAPTOP, PHONE, useHubAndBrowser, withContext } from './harness';
+import { addBoard, createWorkshop, inviteLink, join as joinWorkshop, setProfile, useTransports } from './workshop-steps';
 
-let browser: Browser;
-let hub: Awaited<ReturnType<typeof startTestHub>>;
+const env = useHubAndBrowser();
 const downloads = mkdtempSync(join(tmpdir(), 'cg-downloads-'));
-beforeAll(async () => {
-  hub = await startTestHub();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await hub?.stop();
-});
 
 const INJECTION = '<img src=x onerror="window.pwned=1"> [click](javascript:alert(1))';
 
@@ -49,11 +40,11 @@ async function importFile(page: Page, path: string) {
 
 describe('summary, backup and import', () => {
   it('a phone saves a backup; a new device imports it with every board; its offline edits merge back into the laptop', () =>
-    withContext(browser, LAPTOP, (laptopContext) => withContext(browser, PHONE, (phoneContext) =>
-      withContext(browser, PHONE, async (freshContext, freshErrors) => {
+    withContext(env.browser, LAPTOP, (laptopContext) => withContext(env.browser, PHONE, (phoneContext) =>
+      withContext(env.browser, PHONE, async (freshContext, freshErrors) => {
         for (const c of [laptopContext, phoneContext]) await useTransports(c, { relay: true, peers: false });
         const laptop = await laptopContext.newPage();
-        await createWorkshop(laptop, hub.url, 'Health TWG retreat', 'Expectations');
+        await createWorkshop(laptop, env.hub.url, 'Health TWG retreat', 'Expectations');
         await addBoard(laptop, 'Health SWOT', 'SWOT grid');
         await addBoard(laptop, 'Who has a stake', 'Stakeholder map');
         await addBoard(laptop, 'Our ground rules', 'Ground rules');
@@ -70,7 +61,7 @@ describe('summary, backup and import', () => {
 
         // A device that never saw the workshop, with no network to the room: the file is all it has.
         const fresh = await freshContext.newPage();
-        await fresh.goto(hub.url);
+        await fresh.goto(env.hub.url);
         await importFile(fresh, backup.path);
         await fresh.getByText('Imported “Health TWG retreat”.').waitFor();
         for (const board of ['Expectations', 'Health SWOT', 'Who has a stake', 'Our ground rules']) {
@@ -83,7 +74,7 @@ describe('summary, backup and import', () => {
         const offline = await download(fresh, 'Save backup file');
 
         // The laptop imports it: merged, nothing of either side lost.
-        await laptop.goto(hub.url);
+        await laptop.goto(env.hub.url);
         await importFile(laptop, offline.path);
         await laptop.getByText('Merged the backup into “Health TWG retreat”: nothing was lost.').waitFor();
         await laptop.getByRole('link', { name: /Health SWOT/ }).click();
@@ -97,22 +88,18 @@ describe('summary, backup and import', () => {
         const broken = join(downloads, 'broken.json');
         const text = readFileSync(offline.path, 'utf8');
         await import('node:fs').then((fs) => fs.writeFileSync(broken, text.slice(0, text.length / 2)));
-        await fresh.goto(hub.url);
+        await fresh.goto(env.hub.url);
         await importFile(fresh, broken);
         await fresh.getByText('This backup file is incomplete').waitFor();
         expect(freshErrors).toEqual([]);
       }))));
 
   it('the facilitator opens a printable summary without names, and a Markdown one with them; no note runs script', () =>
-    withContext(browser, LAPTOP, async (context, errors) => {
+    withContext(env.browser, LAPTOP, async (context, errors) => {
       await useTransports(context, { relay: true, peers: false });
       const laptop = await context.newPage();
-      await laptop.goto(hub.url);
-      await laptop.getByRole('link', { name: 'My profile' }).click();
-      await laptop.getByLabel('Your name').fill('Dara');
-      await laptop.getByLabel('Your stakeholder group').fill('Development Partners');
-      await laptop.getByRole('button', { name: 'Save profile' }).click();
-      await createWorkshop(laptop, hub.url, 'Annual review', 'Expectations');
+      await setProfile(laptop, env.hub.url, 'Dara', 'Development Partners');
+      await createWorkshop(laptop, env.hub.url, 'Annual review', 'Expectations');
       await addBoard(laptop, 'Sector SWOT', 'SWOT grid');
       await addTo(laptop, 'weaknesses', 'Weaknesses', INJECTION);
       await addTo(laptop, 'strengths', 'Strengths', 'Joint annual review works');
@@ -147,9 +134,9 @@ describe('summary, backup and import', () => {
     }));
 
   it('fits the export dialog on a phone', () =>
-    withContext(browser, PHONE, async (context) => {
+    withContext(env.browser, PHONE, async (context) => {
       const phone = await context.newPage();
-      await createWorkshop(phone, hub.url, 'Phone export', 'Expectations');
+      await createWorkshop(phone, env.hub.url, 'Phone export', 'Expectations');
       await openExport(phone);
       expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
       await phone.screenshot({ path: '/tmp/screens/phone-11-export.png' });

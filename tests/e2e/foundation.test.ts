@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { LAPTOP, PHONE, launch, startTestHub, withContext as withDevice } from './harness';
+import { LAPTOP, PHONE, useHubAndBrowser, withContext as withDevice } from './harness';
 import { addNote, createWorkshop } from './workshop-steps';
 
-let browser: Browser;
-let hub: Awaited<ReturnType<typeof startTestHub>>;
+const env = useHubAndBrowser();
 
-beforeAll(async () => {
-  hub = await startTestHub();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await hub?.stop();
-});
 
-const newWorkshop = (page: Page, title?: string, board?: string) => createWorkshop(page, hub.url, title, board);
+const newWorkshop = (page: Page, title?: string, board?: string) => createWorkshop(page, env.hub.url, title, board);
 const noteTexts = (page: Page) => page.getByTestId('note').locator('p').allTextContents();
 
 const withContext = <T>(device: object, use: (context: BrowserContext, errors: string[]) => Promise<T>) =>
-  withDevice(browser, device, use);
+  withDevice(env.browser, device, use);
 
 describe('foundation, in a real browser', () => {
   it('creates a workshop, adds notes, and finds them all after a reload (phone)', () =>
@@ -31,7 +22,7 @@ describe('foundation, in a real browser', () => {
       await page.reload();
       await page.getByTestId('note').nth(2).waitFor();
       expect(await noteTexts(page)).toEqual(['Clear roles', 'Shared data', 'Quarterly reviews']);
-      await page.goto(hub.url);
+      await page.goto(env.hub.url);
       // The list appears once storage is open, which can be after the load event.
       await page.getByRole('list', { name: 'Workshops on this device' }).waitFor();
       await expect(page.getByRole('link', { name: /Health TWG strategic meeting/ }).count()).resolves.toBe(1);
@@ -58,7 +49,7 @@ describe('foundation, in a real browser', () => {
       expect(await noteTexts(reopened)).toEqual(['Final wording agreed by both groups']);
     }));
 
-  it('shows each tab the other tab\'s edits (two tabs of one browser)', () =>
+  it('shows each tab the other tab\'s edits (two tabs of one env.browser)', () =>
     withContext(LAPTOP, async (context) => {
       const a = await context.newPage();
       await newWorkshop(a);
@@ -81,7 +72,7 @@ describe('foundation, in a real browser', () => {
       const page = await context.newPage();
       await newWorkshop(page, 'Scoping workshop');
       await addNote(page, 'Not copied into the template');
-      await page.goto(hub.url);
+      await page.goto(env.hub.url);
       const row = page.getByRole('listitem').filter({ hasText: 'Scoping workshop' });
       await row.getByRole('button', { name: 'Rename' }).click();
       await page.getByLabel('New title for Scoping workshop').fill('Scoping workshop, day 1');
@@ -94,7 +85,7 @@ describe('foundation, in a real browser', () => {
       await page.getByRole('link', { name: /Expectations/ }).click();
       await page.getByText('No notes yet').waitFor();
 
-      await page.goto(hub.url);
+      await page.goto(env.hub.url);
       const copy = page.getByRole('listitem').filter({ hasText: 'Copy of Scoping workshop' });
       await copy.getByRole('button', { name: 'Delete' }).click();
       await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
@@ -123,7 +114,7 @@ describe('foundation, in a real browser', () => {
     withContext(PHONE, async (context) => {
       await context.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined }));
       const page = await context.newPage();
-      await page.goto(hub.url);
+      await page.goto(env.hub.url);
       await page.getByRole('heading', { name: 'Common Ground cannot store data in this browser' }).waitFor();
     }));
 
@@ -158,7 +149,7 @@ describe('foundation, in a real browser', () => {
   it('works with the keyboard alone on a laptop', () =>
     withContext(LAPTOP, async (context) => {
       const page = await context.newPage();
-      await page.goto(hub.url);
+      await page.goto(env.hub.url);
       await page.getByLabel('New workshop title').waitFor();
       for (let i = 0; i < 5 && !(await page.evaluate(() => document.activeElement?.id.startsWith('f-'))); i++) {
         await page.keyboard.press('Tab');

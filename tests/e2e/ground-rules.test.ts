@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { LAPTOP, PHONE, launch, startTestHub, withContext } from './harness';
-import { addBoard, createWorkshop, inviteLink, join, useTransports } from './workshop-steps';
+import { LAPTOP, PHONE, useHubAndBrowser, withContext } from './harness';
+import { facilitatorAndPhone } from './workshop-steps';
 
-let browser: Browser;
-let hub: Awaited<ReturnType<typeof startTestHub>>;
-beforeAll(async () => {
-  hub = await startTestHub();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await hub?.stop();
-});
+const env = useHubAndBrowser();
 
 const TRANSPARENCY = 'We share information openly and honestly, including about our own interests and limits.';
 const SILENT = 'Phones on silent during sessions';
@@ -34,20 +25,9 @@ const smallTargets = (page: Page) => page.evaluate(() =>
 
 describe('Ground rules, a facilitator on a laptop and a participant on a phone', () => {
   it('propose from a suggestion and in their own words, answer the consent round, undo only their own, project the adopted rules', () =>
-    withContext(browser, LAPTOP, (laptopContext, laptopErrors) => withContext(browser, PHONE, async (phoneContext, phoneErrors) => {
-      for (const c of [laptopContext, phoneContext]) await useTransports(c, { relay: true, peers: false });
-      const laptop = await laptopContext.newPage();
-      await laptop.goto(hub.url);
-      await laptop.getByRole('link', { name: 'My profile' }).click();
-      await laptop.getByLabel('Your name').fill('Dara');
-      await laptop.getByLabel('Your stakeholder group').fill('Development Partners');
-      await laptop.getByRole('button', { name: 'Save profile' }).click();
-      await createWorkshop(laptop, hub.url, 'Partnership retreat');
-      await addBoard(laptop, 'Our ground rules', 'Ground rules');
-      const link = await inviteLink(laptop);
-
-      const phone = await phoneContext.newPage();
-      await join(phone, link, 'Sokha', 'Government', 'Our ground rules');
+    withContext(env.browser, LAPTOP, (laptopContext, laptopErrors) => withContext(env.browser, PHONE, async (phoneContext, phoneErrors) => {
+      const { laptop, phone } = await facilitatorAndPhone(laptopContext, phoneContext, env.hub.url,
+        { workshop: 'Partnership retreat', board: 'Our ground rules', kind: 'Ground rules' });
 
       // The laptop takes a principle's wording; it leaves the suggestions on both devices.
       await laptop.getByTestId('suggestion').filter({ hasText: 'Transparency' })

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type LaunchOptions } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startHub } from '../../src/hub/server';
 
 export const CHROMIUM_FLAGS = [
@@ -83,4 +84,18 @@ export function buildVariant(vars: Record<string, string>): string {
     cwd: root, env: { ...env, ...vars }, stdio: 'inherit',
   });
   return dir;
+}
+
+/** A hub on loopback and one Chromium for the tests of a file: started before them, stopped after. */
+export function useHubAndBrowser(options: Parameters<typeof startTestHub>[0] = {}) {
+  const env = {} as { hub: Awaited<ReturnType<typeof startTestHub>>; browser: Browser };
+  beforeAll(async () => {
+    env.hub = await startTestHub(options);
+    env.browser = await launch();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.hub?.stop();
+  });
+  return env;
 }

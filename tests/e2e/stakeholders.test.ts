@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { LAPTOP, PHONE, launch, startTestHub, withContext } from './harness';
-import { addBoard, createWorkshop, inviteLink, join, useTransports } from './workshop-steps';
+import { LAPTOP, PHONE, useHubAndBrowser, withContext } from './harness';
+import { facilitatorAndPhone } from './workshop-steps';
 
-let browser: Browser;
-let hub: Awaited<ReturnType<typeof startTestHub>>;
-beforeAll(async () => {
-  hub = await startTestHub();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await hub?.stop();
-});
+const env = useHubAndBrowser();
 
 const KEY = 'Key decision-making partner';
 const card = (page: Page, name: string) => page.getByRole('article', { name, exact: true });
@@ -52,20 +43,9 @@ async function touchDrag(page: Page, from: { x: number; y: number }, to: { x: nu
 
 describe('Stakeholder map, a facilitator on a laptop and a participant on a phone', () => {
   it('both add and describe stakeholders, place estimates by buttons, drag and keys, see average and spread, the key-partner warning, relationships, and undo only their own', () =>
-    withContext(browser, LAPTOP, (laptopContext) => withContext(browser, PHONE, async (phoneContext) => {
-      for (const c of [laptopContext, phoneContext]) await useTransports(c, { relay: true, peers: false });
-      const laptop = await laptopContext.newPage();
-      await laptop.goto(hub.url);
-      await laptop.getByRole('link', { name: 'My profile' }).click();
-      await laptop.getByLabel('Your name').fill('Dara');
-      await laptop.getByLabel('Your stakeholder group').fill('Development Partners');
-      await laptop.getByRole('button', { name: 'Save profile' }).click();
-      await createWorkshop(laptop, hub.url, 'TWG alignment');
-      await addBoard(laptop, 'Partners in maternal health', 'Stakeholder map');
-      const link = await inviteLink(laptop);
-
-      const phone = await phoneContext.newPage();
-      await join(phone, link, 'Sokha', 'Government', 'Partners in maternal health');
+    withContext(env.browser, LAPTOP, (laptopContext) => withContext(env.browser, PHONE, async (phoneContext) => {
+      const { laptop, phone } = await facilitatorAndPhone(laptopContext, phoneContext, env.hub.url,
+        { workshop: 'TWG alignment', board: 'Partners in maternal health', kind: 'Stakeholder map' });
 
       // The phone starts on the list view; the laptop shows map and list side by side.
       expect(await phone.getByTestId('stakeholder-map').isVisible()).toBe(false);

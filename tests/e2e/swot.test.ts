@@ -1,18 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { LAPTOP, PHONE, launch, startTestHub, withContext } from './harness';
-import { addBoard, createWorkshop, inviteLink, join, useTransports } from './workshop-steps';
+import { LAPTOP, PHONE, useHubAndBrowser, withContext } from './harness';
+import { facilitatorAndPhone } from './workshop-steps';
 
-let browser: Browser;
-let hub: Awaited<ReturnType<typeof startTestHub>>;
-beforeAll(async () => {
-  hub = await startTestHub();
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-  await hub?.stop();
-});
+const env = useHubAndBrowser();
 
 const quadrant = (page: Page, name: string) => page.getByTestId(`quadrant-${name}`);
 const notesIn = (page: Page, name: string) => quadrant(page, name).getByTestId('note').locator('p').allTextContents();
@@ -44,20 +35,9 @@ async function addTo(page: Page, name: string, label: string, text: string) {
 
 describe('SWOT grid, a facilitator on a laptop and a participant on a phone', () => {
   it('both add notes to quadrants, move them with the menu, filter by group, and undo only their own', () =>
-    withContext(browser, LAPTOP, (laptopContext) => withContext(browser, PHONE, async (phoneContext) => {
-      for (const c of [laptopContext, phoneContext]) await useTransports(c, { relay: true, peers: false });
-      const laptop = await laptopContext.newPage();
-      await laptop.goto(hub.url);
-      await laptop.getByRole('link', { name: 'My profile' }).click();
-      await laptop.getByLabel('Your name').fill('Dara');
-      await laptop.getByLabel('Your stakeholder group').fill('Development Partners');
-      await laptop.getByRole('button', { name: 'Save profile' }).click();
-      await createWorkshop(laptop, hub.url, 'TWG alignment');
-      await addBoard(laptop, 'Health sector SWOT', 'SWOT grid');
-      const link = await inviteLink(laptop);
-
-      const phone = await phoneContext.newPage();
-      await join(phone, link, 'Sokha', 'Government', 'Health sector SWOT');
+    withContext(env.browser, LAPTOP, (laptopContext) => withContext(env.browser, PHONE, async (phoneContext) => {
+      const { laptop, phone } = await facilitatorAndPhone(laptopContext, phoneContext, env.hub.url,
+        { workshop: 'TWG alignment', board: 'Health sector SWOT', kind: 'SWOT grid' });
 
       await addTo(phone, 'strengths', 'Strengths', 'Strong district health teams');
       await addTo(laptop, 'weaknesses', 'Weaknesses', 'Fragmented reporting systems');
@@ -90,19 +70,9 @@ describe('SWOT grid, a facilitator on a laptop and a participant on a phone', ()
     })));
 
   it('groups notes under headings, drags and reorders them, and compares the groups with their shared themes', () =>
-    withContext(browser, LAPTOP, (laptopContext) => withContext(browser, PHONE, async (phoneContext) => {
-      for (const c of [laptopContext, phoneContext]) await useTransports(c, { relay: true, peers: false });
-      const laptop = await laptopContext.newPage();
-      await laptop.goto(hub.url);
-      await laptop.getByRole('link', { name: 'My profile' }).click();
-      await laptop.getByLabel('Your name').fill('Dara');
-      await laptop.getByLabel('Your stakeholder group').fill('Development Partners');
-      await laptop.getByRole('button', { name: 'Save profile' }).click();
-      await createWorkshop(laptop, hub.url, 'TWG alignment');
-      await addBoard(laptop, 'Education SWOT', 'SWOT grid');
-      const link = await inviteLink(laptop);
-      const phone = await phoneContext.newPage();
-      await join(phone, link, 'Sokha', 'Government', 'Education SWOT');
+    withContext(env.browser, LAPTOP, (laptopContext) => withContext(env.browser, PHONE, async (phoneContext) => {
+      const { laptop, phone } = await facilitatorAndPhone(laptopContext, phoneContext, env.hub.url,
+        { workshop: 'TWG alignment', board: 'Education SWOT', kind: 'SWOT grid' });
 
       await addTo(laptop, 'strengths', 'Strengths', 'Committed school directors');
       await addTo(laptop, 'strengths', 'Strengths', 'Donor coordination meetings are regular');

@@ -93,3 +93,28 @@ export async function addBoard(page: Page, title: string, kind: string) {
   await page.getByRole('button', { name: 'Add board' }).click();
   await page.getByRole('heading', { name: title }).waitFor();
 }
+
+export async function setProfile(page: Page, appUrl: string, name: string, group: string) {
+  await page.goto(appUrl);
+  await page.getByRole('link', { name: 'My profile' }).click();
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Your stakeholder group').fill(group);
+  await page.getByRole('button', { name: 'Save profile' }).click();
+}
+
+/** Dara, a facilitator of the Development Partners on a laptop, makes a workshop with one board
+ *  of `kind`; Sokha, of the Government, joins on a phone through the invite link. Both sync
+ *  through the hub only, and both end up on the board. */
+export async function facilitatorAndPhone(
+  laptopContext: BrowserContext, phoneContext: BrowserContext, appUrl: string,
+  setup: { workshop: string; board: string; kind: string },
+) {
+  for (const c of [laptopContext, phoneContext]) await useTransports(c, { relay: true, peers: false });
+  const laptop = await laptopContext.newPage();
+  await setProfile(laptop, appUrl, 'Dara', 'Development Partners');
+  await createWorkshop(laptop, appUrl, setup.workshop);
+  await addBoard(laptop, setup.board, setup.kind);
+  const phone = await phoneContext.newPage();
+  await join(phone, await inviteLink(laptop), 'Sokha', 'Government', setup.board);
+  return { laptop, phone };
+}

@@ -1,4 +1,4 @@
-/** Shared setup for the export tests: English labels, a fixture workshop, golden files. */
+/** Shared setup for the export tests: the English catalogue, a fixture workshop, golden files. */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
@@ -11,96 +11,12 @@ import { upsertParticipant } from '../../../src/core/participants';
 import { addRelationship, addStakeholder, placeStakeholder } from '../../../src/core/stakeholders';
 import { addCluster, addNote } from '../../../src/core/swot';
 import { updateBoard } from '../../../src/core/boards';
-import type { LabelKey, Labels } from '../../../src/export/labels';
+import type { Labels } from '../../../src/export/labels';
+import { t as translate } from '../../../src/i18n/i18n';
 import { addBoardOf, newWorkshop, unwrap } from '../core/helpers';
 
-/** The English words, as the UI's catalogue has (or is asked to add) them. */
-export const EN: Record<LabelKey, string> = {
-  'workshop.date': 'Date',
-  'workshop.place': 'Place',
-  'workshop.purpose': 'Purpose',
-  'workshop.agenda': 'Agenda',
-  'board.kind.notes': 'Notes',
-  'board.kind.swot': 'SWOT grid',
-  'board.kind.stakeholders': 'Stakeholder map',
-  'board.kind.ground-rules': 'Ground rules',
-  'note.noGroup': 'No group',
-  'swot.strengths': 'Strengths',
-  'swot.weaknesses': 'Weaknesses',
-  'swot.opportunities': 'Opportunities',
-  'swot.threats': 'Threats',
-  'sector.government': 'Government',
-  'sector.business': 'Business',
-  'sector.civil-society': 'Civil society',
-  'sector.academia': 'Academia',
-  'sector.international-agency': 'International agency',
-  'sector.community': 'Community',
-  'sector.other': 'Other',
-  'level.key-partner': 'Key decision-making partner',
-  'level.active-partner': 'Active partner',
-  'level.pilot': 'Pilot',
-  'level.advisory': 'Advisory',
-  'level.informed': 'Kept informed',
-  'stakeholders.name': 'Name',
-  'stakeholders.sector': 'Sector',
-  'stakeholders.level': 'Engagement level',
-  'stakeholders.needs': 'Needs',
-  'stakeholders.interests': 'Interests',
-  'stakeholders.motivations': 'Motivations',
-  'stakeholders.brings': 'What they bring',
-  'stakeholders.axis.influence': 'Influence',
-  'stakeholders.axis.interest': 'Interest',
-  'stakeholders.map.label': 'Influence and interest map',
-  'stakeholders.quadrant.satisfied': 'Keep satisfied',
-  'stakeholders.quadrant.closely': 'Manage closely',
-  'stakeholders.quadrant.monitor': 'Monitor',
-  'stakeholders.quadrant.informed': 'Keep informed',
-  'stakeholders.unplaced': 'Not on the map yet',
-  'stakeholders.warning': '{count} stakeholders are marked key decision-making partners. Partnering guidance advises at most five or six: with more, joint decisions become hard to reach.',
-  'stakeholders.relationships': 'Relationships',
-  'stakeholders.relationship.from': 'From',
-  'stakeholders.relationship.to': 'To',
-  'rules.answer.agree': 'Agree',
-  'rules.answer.reservations': 'Agree with reservations',
-  'rules.answer.object': 'Object',
-  'rules.status.open': 'Waiting for answers',
-  'rules.status.adopted': 'Adopted',
-  'rules.status.needs-discussion': 'Needs discussion',
-  'rules.tally': '{agree} agree · {reservations} with reservations · {object} object',
-  'export.title': '{title}: summary',
-  'export.participants': 'Participants by stakeholder group',
-  'export.participants.count': 'participants: {count}',
-  'export.participants.none': 'Nobody has joined yet.',
-  'export.author': '{name}, {group}',
-  'export.empty': 'Nothing was added here.',
-  'export.percent': '{value}%',
-  'export.range': 'estimates {min}–{max}%',
-  'export.estimates': 'Estimates',
-  'export.map.help': 'Each dot sits at the average of everyone’s estimates, its number is how many people placed it, and the shaded box spans the lowest to the highest estimates.',
-  'export.relationship': 'Relationship',
-  'export.rules.adopted': 'Adopted rules',
-  'export.rules.adopted.none': 'No rule was adopted.',
-  'export.rules.withReservations': '{count} with reservations',
-  'export.rules.proposals': 'Proposals and answers',
-  'export.rules.reason': '{who} ({answer}): “{reason}”',
-  'export.csv.kind': 'Kind',
-  'export.csv.kind.note': 'Note',
-  'export.csv.kind.proposal': 'Ground rule proposal',
-  'export.csv.kind.stakeholder': 'Stakeholder',
-  'export.csv.board': 'Board',
-  'export.csv.quadrant': 'Quadrant',
-  'export.csv.heading': 'Heading',
-  'export.csv.text': 'Text or name',
-  'export.csv.group': 'Group',
-  'export.csv.author': 'Author',
-  'export.csv.status': 'Status',
-  'export.csv.influence': 'Influence (average %)',
-  'export.csv.interest': 'Interest (average %)',
-};
-
-/** The same lookup as src/i18n's `t`, over `EN`. */
-export const t: Labels = (key, params = {}) =>
-  EN[key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+/** The interface's own English words: the summaries read as the app's users see them. */
+export const t: Labels = translate;
 
 export const KHMER_NOTE = 'ការសម្របសម្រួលរវាងក្រសួងនៅយឺត';
 
