@@ -5,10 +5,7 @@ import { listGroups } from '../core/groups';
 import { listItems, type Item } from '../core/items';
 import { getMeta } from '../core/meta';
 import { listParticipants } from '../core/participants';
-import {
-  keyPartnerWarning, listRelationships, listStakeholders,
-  type AxisSpread, type EngagementLevel, type Position, type Sector,
-} from '../core/stakeholders';
+import { keyPartnerWarning, listRelationships, listStakeholders, type Stakeholder } from '../core/stakeholders';
 import { swotView, type Quadrant } from '../core/swot';
 
 /* What a summary says, as plain data: the renderers (Markdown, HTML, CSV) only lay it out, and
@@ -59,18 +56,8 @@ export interface SwotSection extends SectionBase {
   quadrants: { quadrant: Quadrant; headings: { title: string; notes: NoteEntry[] }[]; notes: NoteEntry[] }[];
 }
 
-export interface StakeholderEntry {
-  name: string;
-  sector: Sector;
-  level: EngagementLevel;
-  needs: string;
-  interests: string;
-  motivations: string;
-  brings: string;
-  estimates: number;
-  position: Position | null;
-  spread: { influence: AxisSpread; interest: AxisSpread } | null;
-}
+/** A stakeholder as the summary shows it: everything but ids, authors and one person's own estimate. */
+export type StakeholderEntry = Omit<Stakeholder, 'id' | 'createdBy' | 'createdAt' | 'order' | 'mine'>;
 
 export interface StakeholdersSection extends SectionBase {
   kind: 'stakeholders';
