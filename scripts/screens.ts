@@ -1,6 +1,7 @@
 // Screenshots of the main flows at phone and laptop size, for a person to look at.
 import { mkdirSync } from 'node:fs';
 import { LAPTOP, PHONE, launch, startTestHub } from '../tests/e2e/harness';
+import { addBoard } from '../tests/e2e/workshop-steps';
 
 const out = process.argv[2] ?? '/tmp/screens';
 mkdirSync(out, { recursive: true });
@@ -20,6 +21,31 @@ for (const [name, device] of [['phone', PHONE], ['laptop', LAPTOP]] as const) {
     await page.getByRole('button', { name: 'Add note' }).click();
   }
   await page.screenshot({ path: `${out}/${name}-2-board.png`, fullPage: true });
+  // The agenda is beside the board on a laptop; a phone goes back to it first.
+  const toAgenda = async () => {
+    const back = page.getByRole('link', { name: '← Agenda' });
+    if (await back.isVisible()) await back.click();
+  };
+  await toAgenda();
+  await addBoard(page, 'Health sector SWOT', 'SWOT grid');
+  for (const [quadrant, text] of [['Strengths', 'District teams know their data'], ['Threats', 'Budget cuts next year']]) {
+    await page.getByLabel(`New note in ${quadrant}`).fill(text!);
+    await page.getByLabel(`New note in ${quadrant}`).press('Control+Enter');
+  }
+  await page.screenshot({ path: `${out}/${name}-2b-swot.png`, fullPage: true });
+  await toAgenda();
+  await addBoard(page, 'Who has a stake in maternal health', 'Stakeholder map');
+  await page.getByLabel('Name', { exact: true }).fill('Ministry of Health');
+  await page.getByRole('button', { name: 'Add stakeholder' }).click();
+  await page.screenshot({ path: `${out}/${name}-2c-stakeholders.png`, fullPage: true });
+  await toAgenda();
+  await addBoard(page, 'Ground rules', 'Ground rules');
+  await page.getByRole('button', { name: 'Propose this' }).first().click();
+  await page.screenshot({ path: `${out}/${name}-2d-rules.png`, fullPage: true });
+  await toAgenda();
+  await page.getByRole('button', { name: 'Export' }).click();
+  await page.screenshot({ path: `${out}/${name}-2e-export.png` });
+  await page.getByRole('button', { name: 'Close' }).click();
   await page.goto(`${hub.url}#/`);
   await page.getByLabel('New board title').waitFor({ state: 'detached' }).catch(() => {});
   await page.screenshot({ path: `${out}/${name}-3-list.png` });

@@ -39,6 +39,7 @@ export const stakeholderMessages = {
   'stakeholders.err.too-long': '{field} is too long: shorten it to the limit shown under it.',
   'stakeholders.empty': 'No stakeholders yet. Add the first one.',
   'stakeholders.count': '{count} stakeholders',
+  'stakeholders.count.one': '1 stakeholder',
 
   'stakeholders.view': 'Show as',
   'stakeholders.view.list': 'List',

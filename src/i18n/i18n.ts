@@ -15,9 +15,23 @@ export function setLocale(locale: Locale): void {
 
 export const locale = (): Locale => currentLocale;
 
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+/** With a numeric `count`, the message's singular form (`<key>.one`) where the language says the
+ *  count is singular and the catalogue has one: "1 note", "3 notes". */
+function formOf(key: MessageKey, count: unknown): MessageKey {
+  if (typeof count !== 'number') return key;
+  const one = `${key}.one`;
+  if (!(one in en)) return key;
+  let rules = pluralRules.get(currentLocale);
+  if (!rules) pluralRules.set(currentLocale, (rules = new Intl.PluralRules(currentLocale)));
+  return rules.select(count) === 'one' ? (one as MessageKey) : key;
+}
+
 /** Looks up a message and fills `{name}` placeholders. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return (current[key] ?? en[key]).replace(/\{(\w+)\}/g, (whole, name: string) =>
+  const form = formOf(key, params.count);
+  return (current[form] ?? en[form]).replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole);
 }
 

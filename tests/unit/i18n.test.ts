@@ -3,6 +3,7 @@ import { PRINCIPLES } from '../../src/core/ground-rules';
 import type { BackupError } from '../../src/export/backup';
 import { LABEL_KEYS } from '../../src/export/labels';
 import { en } from '../../src/i18n/en';
+import { t } from '../../src/i18n/i18n';
 
 /* Core returns keys, the interface says the words: every key core hands out must have words. */
 describe('English messages', () => {
@@ -23,5 +24,12 @@ describe('English messages', () => {
 
   it('have no empty message', () => {
     expect(Object.entries(en).filter(([, text]) => !text.trim())).toEqual([]);
+  });
+});
+
+describe('counts', () => {
+  it('say one in the singular and any other number in the plural', () => {
+    expect([0, 1, 2].map((count) => t('board.count.notes', { count }))).toEqual(['0 notes', '1 note', '2 notes']);
+    expect(t('board.count.stakeholders', { count: 1 })).toBe('1 stakeholder');
   });
 });
