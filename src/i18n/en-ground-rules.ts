@@ -29,8 +29,6 @@ export const groundRulesMessages = {
 
   'rules.edit': 'Edit',
   'rules.edit.label': 'Edit proposal {n}',
-  'rules.save': 'Save',
-  'rules.cancel': 'Cancel',
   'rules.delete': 'Delete',
   'rules.delete.label': 'Delete proposal {n}',
   'rules.delete.confirm.title': 'Delete proposal {n}?',
