@@ -18,9 +18,10 @@ import type { Services } from './services.svelte';
 import { BUILD_SIGNALING, ICE_SERVERS } from './sync-config';
 import { DocView, YView } from './y-view.svelte';
 
-/** An error message for the person, or null when the change was made. */
-export type Outcome = string | null;
-export const outcome = (r: Result<unknown>): Outcome => (r.ok ? null : errorMessage(r));
+import { outcome, type Outcome } from './outcome';
+import type { Facilitation } from './facilitation.svelte';
+
+export { outcome, type Outcome };
 
 const SUMMARY_DELAY_MS = 300;
 
@@ -37,6 +38,7 @@ export class WorkshopSession {
   readonly sync: WorkshopSync;
   syncStatus = $state<SyncStatus>({ hub: 'off', peers: 0, pending: 0, pendingSince: null, people: [], encrypted: false });
   readonly secret: string;
+  readonly facilitation: Facilitation;
   readonly #stopSync: () => void;
   #summaryTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #onUpdate = () => {
@@ -52,6 +54,7 @@ export class WorkshopSession {
     private readonly release: () => void,
     link: { secret: string; hub: string | null },
     Sync: typeof WorkshopSync,
+    makeFacilitation: (doc: Y.Doc, sync: WorkshopSync, origin: unknown) => Facilitation,
   ) {
     this.newerSchema = !migrate(doc, this.origin).ok;
     this.secret = link.secret;
@@ -59,6 +62,7 @@ export class WorkshopSession {
     this.sync = new Sync(doc, {
       workshopId: id, secret: link.secret, hub: link.hub, signaling: BUILD_SIGNALING, relay, peers, iceServers: ICE_SERVERS,
     });
+    this.facilitation = makeFacilitation(doc, this.sync, this.origin);
     this.announce();
     this.#stopSync = this.sync.subscribe((status) => { this.syncStatus = status; });
     this.meta = new DocView(doc, () => getMeta(doc));
@@ -73,9 +77,14 @@ export class WorkshopSession {
     const opened = await services.store.open(id);
     if (!opened || !summary) return undefined;
     const link = await WorkshopSession.#link(services, summary);
-    // The transports (y-webrtc, Hocuspocus) load with the first workshop, not with the home screen.
-    const { WorkshopSync: Sync } = await import('../sync/connection');
-    return new WorkshopSession(id, summary.role, opened.doc, services, opened.close, link, Sync);
+    // The transports (y-webrtc, Hocuspocus) and the cryptography of facilitation load with the
+    // first workshop, not with the home screen.
+    const [{ WorkshopSync: Sync }, { Facilitation, ensureKeys }] = await Promise.all([
+      import('../sync/connection'), import('./facilitation.svelte'),
+    ]);
+    const { keys, root } = await ensureKeys(services.store, summary);
+    return new WorkshopSession(id, summary.role, opened.doc, services, opened.close, link, Sync,
+      (doc, sync, origin) => new Facilitation(doc, root, keys, sync.awareness, origin));
   }
 
   /** The secret and hub this workshop syncs with. A facilitator's workshop follows the hub that
@@ -88,13 +97,19 @@ export class WorkshopSession {
     return { secret, hub };
   }
 
-  /** Tells the room who is here (name, group, colour), from this device's profile. */
+  /** Tells the room who is here (name, group, colour), from this device's profile, and makes
+   *  sure the workshop knows this participant before they write anything: a hidden note written
+   *  later then brings no participant record along that would give its author away. */
   announce(): void {
     const { participantId, name, group, color } = this.services.profile;
     this.sync.setUser({ id: participantId, name, group, color });
+    if (this.newerSchema || !name.trim()) return;
+    this.author();
+    this.facilitation.nameMyself({ participantId, name });
   }
 
   close(): void {
+    this.facilitation.destroy();
     this.#stopSync();
     this.sync.destroy();
     this.doc.off('update', this.#onUpdate);
@@ -155,11 +170,15 @@ export class WorkshopSession {
     return { createdBy: participantId, group: gid };
   }
 
-  /** Adds a note as this device's participant; on a SWOT board, into `quadrant`. */
+  /** Adds a note as this device's participant; on a SWOT board, into `quadrant`. During a
+   *  silent brainstorm the note is sealed until the facilitator reveals it. */
   addNote(boardId: string, raw: string, quadrant?: Quadrant): Outcome {
     const text = checkText(raw, 'note', { multiline: true });
     if (!text.ok) return outcome(text);
     if (!itemsOf(this.doc, boardId)) return errorMessage({ error: 'no-board' });
+    if (this.facilitation.isSilent(boardId)) {
+      return this.facilitation.addHiddenNote(boardId, { ...this.author(), text: text.value, lane: quadrant });
+    }
     let result: Result<string> | undefined;
     this.doc.transact(() => {
       const fields = { ...this.author(), text: text.value };

@@ -62,13 +62,15 @@ export async function joinWorkshop(
   if (!group.ok) return { ...group, detail: 'group' };
   await services.updateProfile({ name: name.value, group: group.value });
   const existing = await services.store.get(invite.workshopId);
+  // The first facilitator key a device learns stays: a later link cannot swap it for another.
+  const root = invite.root ? { root: existing?.root ?? invite.root } : {};
   if (existing) {
     if (existing.deletedAt !== undefined) await services.store.restore(invite.workshopId);
-    if (existing.role === 'participant') await services.store.setSummary(invite.workshopId, { secret: invite.secret, hub: invite.hub });
+    if (existing.role === 'participant') await services.store.setSummary(invite.workshopId, { secret: invite.secret, hub: invite.hub, ...root });
   } else {
     const title = checkText(invite.title, 'title');
     await services.store.create(
-      { id: invite.workshopId, title: title.ok ? title.value : invite.workshopId, role: 'participant', secret: invite.secret, hub: invite.hub },
+      { id: invite.workshopId, title: title.ok ? title.value : invite.workshopId, role: 'participant', secret: invite.secret, hub: invite.hub, ...root },
       () => {},
     );
   }

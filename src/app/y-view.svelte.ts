@@ -18,13 +18,14 @@ class SharedView<T> {
   get current(): T { return this.#value; }
 }
 
-/** A reactive window on a Yjs type: reading `current` in a template or `$derived` subscribes to
- *  the type and everything below it; the query re-runs only while something reads it. */
+/** A reactive window on Yjs types: reading `current` in a template or `$derived` subscribes to
+ *  the types and everything below them; the query re-runs only while something reads it. */
 export class YView<T> extends SharedView<T> {
-  constructor(type: Y.AbstractType<any>, query: () => T) {
+  constructor(types: Y.AbstractType<any> | readonly Y.AbstractType<any>[], query: () => T) {
+    const list = Array.isArray(types) ? types : [types];
     super((update) => {
-      type.observeDeep(update);
-      return () => type.unobserveDeep(update);
+      for (const type of list) type.observeDeep(update);
+      return () => { for (const type of list) type.unobserveDeep(update); };
     }, query);
   }
 }

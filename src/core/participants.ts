@@ -11,7 +11,7 @@ export interface Participant {
   color: string;
 }
 
-const participantsOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('participants');
+export const participantsOf = (doc: Y.Doc) => doc.getMap<Y.Map<unknown>>('participants');
 
 export function listParticipants(doc: Y.Doc): Participant[] {
   return [...participantsOf(doc).values()]

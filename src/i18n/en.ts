@@ -1,4 +1,7 @@
+import { agendaMessages } from './en-agenda';
+import { boardControlMessages } from './en-board-controls';
 import { exportMessages } from './en-export';
+import { facilitationMessages } from './en-facilitation';
 import { groundRulesMessages } from './en-ground-rules';
 import { stakeholderMessages } from './en-stakeholders';
 
@@ -8,6 +11,9 @@ export const en = {
   ...stakeholderMessages,
   ...groundRulesMessages,
   ...exportMessages,
+  ...facilitationMessages,
+  ...agendaMessages,
+  ...boardControlMessages,
   'app.name': 'Common Ground',
   'app.tagline': 'Workshops for partnerships, on every device in the room',
   'nav.home': 'Workshops',

@@ -1,6 +1,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import yDexie from 'y-dexie';
 import type * as Y from 'yjs';
+import type { FacilitatorKeys } from '../core/facilitation/keys';
 import { SaveStatus } from './save-status';
 
 export type Role = 'facilitator' | 'participant';
@@ -16,6 +17,12 @@ export interface WorkshopRow {
   secret?: string;
   /** The hub this workshop syncs through (http(s) origin), or null for peers only. */
   hub?: string | null;
+  /** The facilitator id of the workshop's creator, from this device (the creator) or the invite
+   *  link: the one key this device trusts without asking the document. */
+  root?: string;
+  /** This device's own keys for this workshop. The secrets never leave the device: not in the
+   *  document, the presence data or a backup file. */
+  keys?: FacilitatorKeys;
   doc: Y.Doc;
 }
 

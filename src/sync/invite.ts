@@ -8,13 +8,21 @@ export interface Invite {
   /** The facilitator's hub (http(s) origin), or null when peers meet through signaling only. */
   hub: string | null;
   title: string;
+  /** The creator's facilitator id (public keys only): what lets every device check that a
+   *  lock, a reveal or an agenda change comes from a facilitator. Null in links made before
+   *  facilitation existed: such a device shows no facilitator's decisions. */
+  root: string | null;
 }
 
 const ID = /^[0-9a-z]{8,64}$/;
+/** Two base64url keys of 32 bytes (see `facilitatorId`); the full check is the core's, which
+ *  loads with the workshop rather than with the join screen. */
+const ROOT = /^[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]{43}$/;
 
 export function inviteLink(appUrl: string, invite: Invite): string {
   const params = new URLSearchParams({ w: invite.workshopId, s: invite.secret, t: invite.title });
   if (invite.hub) params.set('h', invite.hub);
+  if (invite.root) params.set('f', invite.root);
   const base = new URL(appUrl);
   base.hash = '';
   return `${base.toString()}#/join?${params.toString()}`;
@@ -31,5 +39,7 @@ export function parseInvite(query: string): Invite | null {
   const rawHub = params.get('h');
   const hub = rawHub ? normaliseHub(rawHub) : null;
   if (rawHub && !hub) return null;
-  return { workshopId, secret, hub, title: (params.get('t') ?? '').slice(0, 120) };
+  const root = params.get('f');
+  if (root !== null && !ROOT.test(root)) return null;
+  return { workshopId, secret, hub, title: (params.get('t') ?? '').slice(0, 120), root };
 }

@@ -1,4 +1,5 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { LAPTOP, PHONE, watchErrors } from './harness';
 import type { Transports } from '../../src/app/sync-config';
 
 /** What people do in the app, as steps the browser tests share. */
@@ -117,4 +118,50 @@ export async function facilitatorAndPhone(
   const phone = await phoneContext.newPage();
   await join(phone, await inviteLink(laptop), 'Sokha', 'Government', setup.board);
   return { laptop, phone };
+}
+
+export interface Room {
+  contexts: BrowserContext[];
+  /** Dara, the facilitator, on a laptop. */
+  facilitator: Page;
+  /** Sokha (Government) and Vanna (Civil society), participants on phones. */
+  sokha: Page;
+  vanna: Page;
+  /** Uncaught page errors of each context, in the order above. */
+  errors: string[][];
+}
+
+/** A facilitator and two participants of different groups, each in a browser context of their
+ *  own, syncing through the hub: Dara makes the workshop with one board of `kind`, the two join
+ *  by the invite link and land on it. `prepare` runs on each context before its page opens (a
+ *  clock skew, for instance). Every context is closed after `use`, whatever happens. */
+export async function withRoom<T>(
+  browser: Browser, appUrl: string, setup: { workshop: string; board: string; kind: string },
+  use: (room: Room) => Promise<T>,
+  prepare: (context: BrowserContext, who: 'facilitator' | 'sokha' | 'vanna') => Promise<void> = async () => {},
+): Promise<T> {
+  const contexts: BrowserContext[] = [];
+  try {
+    const open = async (device: object, who: 'facilitator' | 'sokha' | 'vanna') => {
+      const context = await browser.newContext(device);
+      contexts.push(context);
+      await useTransports(context, { relay: true, peers: false });
+      await prepare(context, who);
+      return { context, errors: watchErrors(context), page: await context.newPage() };
+    };
+    const dara = await open(LAPTOP, 'facilitator');
+    await setProfile(dara.page, appUrl, 'Dara', 'Development Partners');
+    await createWorkshop(dara.page, appUrl, setup.workshop);
+    await addBoard(dara.page, setup.board, setup.kind);
+    const link = await inviteLink(dara.page);
+    const sokha = await open(PHONE, 'sokha');
+    await join(sokha.page, link, 'Sokha', 'Government', setup.board);
+    const vanna = await open(PHONE, 'vanna');
+    await join(vanna.page, link, 'Vanna', 'Civil society', setup.board);
+    return await use({
+      contexts, facilitator: dara.page, sokha: sokha.page, vanna: vanna.page, errors: [dara.errors, sokha.errors, vanna.errors],
+    });
+  } finally {
+    for (const context of contexts) await context.close();
+  }
 }

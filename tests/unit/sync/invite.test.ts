@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { inviteLink, parseInvite } from '../../../src/sync/invite';
 import { hubSocketUrl, normaliseHub, roomName } from '../../../src/sync/room';
 
-const invite = { workshopId: 'k1b910ocw793hzqp', secret: 'a'.repeat(32), hub: 'http://192.168.1.20:8787', title: 'TWG & partners' };
+const root = `${'A'.repeat(42)}Q.${'b_-'.repeat(14)}c`;
+const invite = { workshopId: 'k1b910ocw793hzqp', secret: 'a'.repeat(32), hub: 'http://192.168.1.20:8787', title: 'TWG & partners', root };
 
 describe('invite links', () => {
-  it('carry workshop, secret, hub and title in the fragment only, and read back', () => {
+  it('carry workshop, secret, hub, title and the facilitator\'s public keys in the fragment only, and read back', () => {
     const link = inviteLink('http://192.168.1.20:8787/#/w/old', invite);
     const url = new URL(link);
     expect(url.search).toBe('');
@@ -25,6 +26,12 @@ describe('invite links', () => {
     expect(parseInvite(`w=${invite.workshopId}`)).toBeNull();
     expect(parseInvite(`w=../etc&s=${invite.secret}`)).toBeNull();
     expect(parseInvite(`w=${invite.workshopId}&s=${invite.secret}&h=javascript:alert(1)`)).toBeNull();
+    expect(parseInvite(`w=${invite.workshopId}&s=${invite.secret}&f=${root.slice(1)}`)).toBeNull();
+    expect(parseInvite(`w=${invite.workshopId}&s=${invite.secret}&f=${root}.${root}`)).toBeNull();
+  });
+
+  it('read links made before facilitation, which name no facilitator', () => {
+    expect(parseInvite(`w=${invite.workshopId}&s=${invite.secret}`)?.root).toBeNull();
   });
 
   it('cap an overlong title', () => {

@@ -1,0 +1,78 @@
+import { createSubscriber } from 'svelte/reactivity';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { beaconSample, clockBeacon, estimateOffset } from '../core/facilitation/clock';
+import type { Signer } from '../core/facilitation/controls';
+import type { LocalClock } from '../core/facilitation/timer';
+
+/** How often a facilitator's device tells the room its clock, and how long a sample counts: long
+ *  enough to keep a fast delivery, short enough to follow a clock the system corrects. */
+const BEACON_EVERY_MS = 3_000;
+const SAMPLE_WINDOW_MS = 120_000;
+const TICK_MS = 250;
+
+/** This device's view of the facilitators' clocks: the shared timer is written in the clock of
+ *  the facilitator who set it, and converted here, so phones whose clocks are minutes off still
+ *  show the same time left. */
+export class ClockSync {
+  /** Offsets to each facilitator's clock (theirs minus ours), from their signed beacons. */
+  offsets = $state<ReadonlyMap<string, number>>(new Map());
+  #now = $state(Date.now());
+  readonly #samples = new Map<string, { at: number; sample: number }[]>();
+  readonly #seen = new Map<number, number>();
+  readonly #publisher: ReturnType<typeof setInterval>;
+  readonly #tick = createSubscriber(() => {
+    const timer = setInterval(() => { this.#now = Date.now(); }, TICK_MS);
+    return () => clearInterval(timer);
+  });
+  readonly #onChange = () => this.#collect();
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly root: string,
+    private readonly awareness: Awareness,
+    /** The signer while this device is a facilitator, else null. */
+    signer: () => Signer | null,
+  ) {
+    awareness.on('change', this.#onChange);
+    const publish = () => {
+      const me = signer();
+      const current = (awareness.getLocalState() as { beacon?: unknown } | null)?.beacon;
+      if (me) awareness.setLocalStateField('beacon', clockBeacon(me, Date.now()));
+      else if (current) awareness.setLocalStateField('beacon', null);
+    };
+    publish();
+    this.#publisher = setInterval(publish, BEACON_EVERY_MS);
+  }
+
+  /** The clock as the timer needs it; reading it in a template re-renders four times a second. */
+  get local(): LocalClock {
+    this.#tick();
+    return { now: this.#now, offsets: this.offsets };
+  }
+
+  #collect(): void {
+    const receivedAt = Date.now();
+    let changed = false;
+    for (const [clientId, state] of this.awareness.getStates()) {
+      if (clientId === this.awareness.clientID) continue;
+      const beacon = (state as { beacon?: { t?: unknown } }).beacon;
+      // Presence repeats unchanged beacons with every other field's change: count each once.
+      if (typeof beacon?.t !== 'number' || this.#seen.get(clientId) === beacon.t) continue;
+      this.#seen.set(clientId, beacon.t);
+      const found = beaconSample(this.doc, this.root, beacon, receivedAt);
+      if (!found) continue;
+      const kept = (this.#samples.get(found.key) ?? []).filter((s) => receivedAt - s.at < SAMPLE_WINDOW_MS);
+      kept.push({ at: receivedAt, sample: found.sample });
+      this.#samples.set(found.key, kept);
+      changed = true;
+    }
+    if (!changed) return;
+    this.offsets = new Map([...this.#samples].map(([key, samples]) => [key, estimateOffset(samples.map((s) => s.sample))!]));
+  }
+
+  destroy(): void {
+    clearInterval(this.#publisher);
+    this.awareness.off('change', this.#onChange);
+  }
+}

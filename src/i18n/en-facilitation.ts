@@ -1,0 +1,20 @@
+/** Facilitation: roles, and the errors of every facilitator-only change. */
+export const facilitationMessages = {
+  'err.bad-root': 'This device does not know who facilitates this workshop: its invite link is from an older version. Ask the facilitator for a new link.',
+  'err.not-facilitator': 'Only a facilitator can do this.',
+  'err.bad-key': 'That is not a valid facilitator key.',
+  'err.cannot-remove-creator': 'Only the workshop’s creator can end their own role, by handing it over.',
+  'err.not-a-facilitator': 'That person is not a facilitator any more.',
+  'err.not-silent': 'The silent brainstorm on this board has ended. Add your note again.',
+  'err.no-note': 'This hidden note no longer exists. It may have been revealed already.',
+  'err.no-step': 'This agenda step no longer exists. Someone may have removed it.',
+  'err.bad-timebox': 'A timebox is a whole number of minutes, from 1 to 480.',
+  'err.last-step': 'This is the last step of the agenda.',
+  'err.no-timer': 'There is no timer yet: start an agenda step first.',
+  'err.bad-duration': 'That is not a duration the timer can show.',
+  'err.bad-dots': 'Each participant can have from 1 to 20 dots.',
+  'err.no-vote': 'There is no vote on this board.',
+  'err.vote-closed': 'The vote on this board has closed.',
+  'err.no-dots-left': 'You have used all your dots. Take one back to place it elsewhere.',
+  'err.no-dot': 'You have no dot on this note to take back.',
+} as const;
