@@ -22,7 +22,6 @@ export interface Board {
   type: string;
   title: string;
   prompt: string;
-  locked: boolean;
   itemCount: number;
 }
 
@@ -50,7 +49,6 @@ function toBoard(id: string, map: Y.Map<unknown>): Board {
     type,
     title: String(map.get('title') ?? ''),
     prompt: String(map.get('prompt') ?? ''),
-    locked: map.get('locked') === true,
     itemCount: items?.size ?? 0,
   };
 }
@@ -78,7 +76,6 @@ export function createBoard(
     board.set('type', fields.type);
     board.set('title', title.value);
     board.set('prompt', prompt.value);
-    board.set('locked', false);
     board.set('items', new Y.Map());
     for (const part of BOARD_PARTS[fields.type]) board.set(part, new Y.Map());
     boardOrderOf(doc).push([id]);

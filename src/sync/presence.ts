@@ -13,21 +13,26 @@ export interface PresenceState {
   /** For each device in the room, the highest clock of theirs this device holds: how a device
    *  learns that a peer has its edits, so it can stop marking them pending. */
   seen?: Record<string, number>;
+  /** The device's facilitator id (public keys only), so a facilitator can grant it the role. */
+  key?: string;
 }
 
 export interface Present extends PresenceUser {
   clientId: number;
   self: boolean;
+  /** The device's facilitator id, if it told one. */
+  key?: string;
 }
 
 /** Everyone in the room now, one entry per participant (a person with two tabs shows once). */
 export function presentPeople(awareness: Awareness): Present[] {
   const people = new Map<string, Present>();
   for (const [clientId, state] of awareness.getStates()) {
-    const user = (state as PresenceState).user;
+    const { user, key } = state as PresenceState;
     if (!user?.id) continue;
     const self = clientId === awareness.clientID;
-    if (!people.has(user.id) || self) people.set(user.id, { ...user, clientId, self });
+    const device = typeof key === 'string' ? { key } : {};
+    if (!people.has(user.id) || self) people.set(user.id, { ...user, clientId, self, ...device });
   }
   return [...people.values()].sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name));
 }

@@ -18,7 +18,7 @@ function withBoards(...names: string[]) {
 }
 
 describe('createBoard', () => {
-  it('creates an empty, unlocked board at the end of the agenda in one transaction', () => {
+  it('creates an empty board at the end of the agenda in one transaction', () => {
     const { doc, ids: [first] } = withBoards('Expectations');
     const { result, updates, origins } = recordWrites(doc, () =>
       createBoard(doc, { type: 'notes', title: '  Ground\trules ', prompt: 'What helps us\n\n\n\nwork well?' }, 'me'));
@@ -27,7 +27,7 @@ describe('createBoard', () => {
     expect(origins).toEqual(['me']);
     expect(boardIds(doc)).toEqual([first, id]);
     expect(getBoard(doc, id)).toEqual({
-      id, type: 'notes', title: 'Ground rules', prompt: 'What helps us\n\nwork well?', locked: false, itemCount: 0,
+      id, type: 'notes', title: 'Ground rules', prompt: 'What helps us\n\nwork well?', itemCount: 0,
     });
   });
 

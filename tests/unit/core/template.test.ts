@@ -53,10 +53,10 @@ describe('copyAsTemplate', () => {
     const target = new Y.Doc();
     unwrap(copyAsTemplate(source, target, { title: 'Retreat 2025', createdBy: 'p9' }, 'copy'));
     const boards = listBoards(target);
-    expect(boards.map(({ title, type, prompt, locked, itemCount }) => ({ title, type, prompt, locked, itemCount }))).toEqual([
-      { title: 'Actions', type: 'notes', prompt: '', locked: false, itemCount: 0 },
-      { title: 'Expectations', type: 'notes', prompt: '', locked: false, itemCount: 0 },
-      { title: 'Ground rules', type: 'notes', prompt: 'What helps us work well?', locked: false, itemCount: 0 },
+    expect(boards.map(({ title, type, prompt, itemCount }) => ({ title, type, prompt, itemCount }))).toEqual([
+      { title: 'Actions', type: 'notes', prompt: '', itemCount: 0 },
+      { title: 'Expectations', type: 'notes', prompt: '', itemCount: 0 },
+      { title: 'Ground rules', type: 'notes', prompt: 'What helps us work well?', itemCount: 0 },
     ]);
     for (const board of boards) expect(listItems(target, board.id)).toEqual([]);
     const sourceIds = new Set(listBoards(source).map((b) => b.id));
