@@ -44,8 +44,10 @@ export class WorkshopSync {
   readonly #webrtc: WebrtcProvider | null = null;
   readonly #relay: HocuspocusProvider | null = null;
   readonly #listeners = new Set<(s: SyncStatus) => void>();
-  /** Clocks of this device's client after each local change, with when it was made. */
-  #unconfirmed: { clock: number; at: number }[] = [];
+  /** Each local change: the client it was written as and its clock after it, and when it was
+   *  made. The client is this device's own, except for a hidden note (written as a one-off
+   *  client so nothing links it to its author). */
+  #unconfirmed: { client: number; clock: number; at: number }[] = [];
   #hubClock = 0;
   #hub: HubState = 'off';
   #peers = 0;
@@ -91,8 +93,12 @@ export class WorkshopSync {
         this.#hub = status === 'connected' ? 'connected' : 'connecting';
         this.#emit();
       });
+      // The hub holds everything once nothing is unsynced, one-off clients' changes included.
       const confirmByHub = () => {
-        if (this.#relay?.isSynced && this.#relay.unsyncedChanges === 0) this.#confirm((this.#hubClock = this.#clock()));
+        if (!this.#relay?.isSynced || this.#relay.unsyncedChanges !== 0) return;
+        this.#hubClock = this.#clock();
+        this.#unconfirmed = this.#unconfirmed.filter((e) => e.client === this.#doc.clientID);
+        this.#confirm(this.#hubClock);
       };
       this.#relay.on('synced', confirmByHub);
       this.#relay.on('unsyncedChanges', confirmByHub);
@@ -138,7 +144,7 @@ export class WorkshopSync {
   readonly #onUpdate = (_update: Uint8Array, origin: unknown) => {
     const remote = origin === this.#relay || origin === this.#webrtc?.room || origin === this.#webrtc;
     if (!remote) {
-      this.#unconfirmed.push({ clock: this.#clock(), at: this.#transactionStart });
+      this.#unconfirmed.push({ client: this.#doc.clientID, clock: this.#clock(), at: this.#transactionStart });
       this.#emit();
     }
     this.#scheduleSeen();
@@ -149,9 +155,11 @@ export class WorkshopSync {
     this.#emit();
   };
 
+  /** Marks this device's own changes up to `clock` as held elsewhere. A one-off client's change
+   *  waits for the hub: peers only report the clocks of clients present in the room. */
   #confirm(clock: number): void {
     const before = this.#unconfirmed.length;
-    this.#unconfirmed = this.#unconfirmed.filter((e) => e.clock > clock);
+    this.#unconfirmed = this.#unconfirmed.filter((e) => e.client !== this.#doc.clientID || e.clock > clock);
     if (this.#unconfirmed.length !== before) this.#emit();
   }
 
