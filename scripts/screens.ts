@@ -23,7 +23,7 @@ for (const [name, device] of [['phone', PHONE], ['laptop', LAPTOP]] as const) {
   await page.screenshot({ path: `${out}/${name}-2-board.png`, fullPage: true });
   // The agenda is beside the board on a laptop; a phone goes back to it first.
   const toAgenda = async () => {
-    const back = page.getByRole('link', { name: '← Agenda' });
+    const back = page.getByRole('link', { name: '← Boards' });
     if (await back.isVisible()) await back.click();
   };
   await toAgenda();

@@ -22,6 +22,8 @@ export class ClockSync {
   readonly #seen = new Map<number, number>();
   readonly #publisher: ReturnType<typeof setInterval>;
   readonly #tick = createSubscriber(() => {
+    // Between reads nothing ticks: start from now, not from when the last reader left.
+    this.#now = Date.now();
     const timer = setInterval(() => { this.#now = Date.now(); }, TICK_MS);
     return () => clearInterval(timer);
   });

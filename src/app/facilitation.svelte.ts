@@ -4,7 +4,7 @@ import { advanceStep, addStep, currentStep, listSteps, moveStep, removeStep, sta
 import { boardModes, setBoardLocked, startSilent, type BoardModes } from '../core/facilitation/board-modes';
 import { controlsOf, type Signer } from '../core/facilitation/controls';
 import { bringEveryone, followTarget, type FollowTarget } from '../core/facilitation/follow';
-import { addHiddenNote, deleteHiddenNote, hiddenNoteCount, openHiddenNotes, revealBoard, sealedOf, type HiddenNote } from '../core/facilitation/hidden-notes';
+import { addHiddenNote, deleteHiddenNote, hiddenNoteCount, openHiddenNotes, revealBoard, sealedOf, type HiddenNote, type Reveal } from '../core/facilitation/hidden-notes';
 import { facilitatorId, newFacilitatorKeys, type FacilitatorKeys } from '../core/facilitation/keys';
 import { grantFacilitator, handOver, isFacilitator, listFacilitators, removeFacilitator, type Facilitator } from '../core/facilitation/roles';
 import { rolesOf } from '../core/facilitation/roster';
@@ -18,7 +18,7 @@ import { ClockSync } from './clock-sync.svelte';
 import { outcome, type Outcome } from './outcome';
 import { YView } from './y-view.svelte';
 
-export type { BoardModes, Facilitator, FollowTarget, HiddenNote, MyDots, Step, Timer, Vote, VoteResults };
+export type { BoardModes, Facilitator, FollowTarget, HiddenNote, MyDots, Reveal, Step, Timer, Vote, VoteResults };
 
 /** What every screen shows of the facilitation: who facilitates, the agenda and its timer, and
  *  where the facilitator has brought everyone. */
@@ -43,6 +43,9 @@ export interface BoardFacilitation {
   /** Shown to facilitators while the vote is open, and to everyone once it is closed. */
   results: VoteResults | undefined;
 }
+
+/** The origin of a reveal's writes, which no undo tracks. */
+const REVEAL_ORIGIN = { reveal: true };
 
 /** A minute, as "add a minute" adds it. */
 export const MINUTE_MS = 60_000;
@@ -145,8 +148,12 @@ export class Facilitation {
   startSilent(boardId: string): Outcome {
     return this.#signed((s) => startSilent(this.doc, s, boardId, this.origin));
   }
-  reveal(boardId: string): Outcome {
-    return this.#signed((s) => revealBoard(this.doc, s, boardId, this.origin));
+  /** Publishes the hidden notes this device opens; the counts say how many, and how many it
+   *  could not open. Not under this device's origin: its undo would take everyone's notes off
+   *  the board, and their boxes are gone. */
+  reveal(boardId: string): Result<Reveal> {
+    const signer = this.signer;
+    return signer ? revealBoard(this.doc, signer, boardId, REVEAL_ORIGIN) : err('not-facilitator');
   }
 
   isSilent(boardId: string): boolean {

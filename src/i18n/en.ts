@@ -56,7 +56,7 @@ export const en = {
   'workshop.place': 'Place',
   'workshop.date': 'Date',
   'workshop.purpose': 'Purpose',
-  'workshop.pickBoard': 'Choose a board from the agenda.',
+  'workshop.pickBoard': 'Choose a board from the list.',
 
   'board.kind': 'Kind of board',
   'board.kind.notes': 'Notes',

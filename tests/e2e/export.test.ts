@@ -17,9 +17,9 @@ async function addTo(page: Page, quadrant: string, label: string, text: string) 
   await page.getByTestId(`quadrant-${quadrant}`).getByText(text, { exact: true }).waitFor();
 }
 
-/** Opens the export dialog from the workshop's header (on a phone, from the agenda). */
+/** Opens the export dialog from the workshop's header (on a phone, from the list of boards). */
 async function openExport(page: Page) {
-  const back = page.getByRole('link', { name: '← Agenda' });
+  const back = page.getByRole('link', { name: '← Boards' });
   if (await back.isVisible()) await back.click();
   await page.getByRole('button', { name: 'Export' }).click();
   await page.getByRole('dialog').waitFor();

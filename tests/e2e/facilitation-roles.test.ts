@@ -3,8 +3,9 @@ import type { Page } from 'playwright-core';
 import { newFacilitatorKeys, facilitatorId } from '../../src/core/facilitation/keys';
 import { rolesOf } from '../../src/core/facilitation/roster';
 import { signRecord, type SignedRecord } from '../../src/core/facilitation/signature';
+import type { PresenceState } from '../../src/sync/presence';
 import { useHubAndBrowser } from './harness';
-import { rawClient, workshopOf } from './room-client';
+import { listeningDevice } from './room-client';
 import { inviteLink, withRoom } from './workshop-steps';
 
 const env = useHubAndBrowser();
@@ -60,9 +61,9 @@ describe('roles: a creator, a co-facilitator and a participant', () => {
 
       // A modified client in the room forges grants for Vanna: one signed by a key that holds no
       // role, one copied from a genuine record with its target changed. Nobody takes either.
-      const raw = await rawClient(env.hub.url, workshopOf(link));
+      const raw = await listeningDevice(link, env.hub.url);
       try {
-        const vannaKey = () => raw.presence().map((s) => s as { user?: { name?: string }; key?: string }).find((s) => s.user?.name === 'Vanna')?.key;
+        const vannaKey = () => [...raw.sync.awareness.getStates().values()].map((s) => s as PresenceState).find((s) => s.user?.name === 'Vanna')?.key;
         await expect.poll(vannaKey).toBeTruthy();
         const intruder = newFacilitatorKeys();
         const forged = signRecord(root!, intruder.signing.secret, {
