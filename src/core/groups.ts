@@ -28,6 +28,23 @@ export function findGroupByName(doc: Y.Doc, name: string): Group | undefined {
   return listGroups(doc).find((g) => sameName(g.name, name));
 }
 
+/** The stakeholder groups the join screen suggests, the usual sides of a partnership. */
+export const SUGGESTED_GROUPS = ['Government', 'Development Partners', 'Civil society', 'Business', 'Academia', 'Community'] as const;
+
+/** A palette colour no known group has, looked for from a place the name decides: devices that
+ *  each create a group offline know of none of the others', so counting groups would give them
+ *  all the first colour. A suggested group starts at its own colour, so those never clash; other
+ *  names start where a hash puts them, which mostly differs. */
+function freeColor(doc: Y.Doc, name: string): string {
+  const used = new Set(listGroups(doc).map((g) => g.color.toUpperCase()));
+  const suggested = SUGGESTED_GROUPS.findIndex((g) => sameName(g, name));
+  let hash = 0;
+  for (const ch of name.toLowerCase()) hash = (hash * 31 + ch.codePointAt(0)!) >>> 0;
+  const start = suggested >= 0 ? suggested : hash % GROUP_COLORS.length;
+  const order = GROUP_COLORS.map((_, i) => GROUP_COLORS[(start + i) % GROUP_COLORS.length]!);
+  return order.find((c) => !used.has(c)) ?? order[0]!;
+}
+
 export function addGroup(doc: Y.Doc, rawName: string, origin: unknown, color?: string): Result<string, GroupError> {
   const name = checkText(rawName, 'groupName');
   if (!name.ok) return name;
@@ -39,7 +56,7 @@ export function addGroup(doc: Y.Doc, rawName: string, origin: unknown, color?: s
     const group = new Y.Map<unknown>();
     group.set('id', id);
     group.set('name', name.value);
-    group.set('color', color ?? GROUP_COLORS[groups.size % GROUP_COLORS.length]!);
+    group.set('color', color ?? freeColor(doc, name.value));
     groups.set(id, group);
   }, origin);
   return ok(id);

@@ -178,6 +178,8 @@ describe('board controls: a facilitator and two participants on phones', () => {
         await expect.poll(() => dara.getByTestId('hidden-note').count()).toBe(2);
 
         await expectNothingLeaks(vanna, device, [...texts, 'Scrap this idea'], 2);
+        // The hub confirms the hidden notes, written as one-off clients, like any other change.
+        await sokha.getByText(/not yet shared/).waitFor({ state: 'hidden' });
 
         // The author leaves; the facilitator's device alone opens and publishes the notes.
         await room.contexts[1]!.close();
