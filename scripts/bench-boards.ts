@@ -127,7 +127,7 @@ export async function benchBoards(runs: number) {
         ['rules', boards.rules, '[data-testid="proposal"]', PROPOSALS],
       ] as const) {
         await viewer.goto(`${hub.url}#/w/${id}`);
-        await viewer.getByRole('heading', { name: 'Boards' }).waitFor();
+        await viewer.getByRole('heading', { name: 'Boards', exact: true }).waitFor();
         render[key]!.push(await timeBoard(viewer, id, boardId, selector, count));
       }
     }
