@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { newFacilitatorKeys, facilitatorId } from '../../src/core/facilitation/keys';
+import { controlsOf } from '../../src/core/facilitation/controls';
+import type { Json } from '../../src/core/facilitation/encoding';
 import { rolesOf } from '../../src/core/facilitation/roster';
 import { signRecord, type SignedRecord } from '../../src/core/facilitation/signature';
 import type { PresenceState } from '../../src/sync/presence';
@@ -42,7 +44,7 @@ async function waitForControls(page: Page, shown: boolean) {
 }
 
 describe('roles: a creator, a co-facilitator and a participant', () => {
-  it('the invite carries the creator\'s public keys; grants, removals and a hand-over reach every device; forged grants change nothing', () =>
+  it('the invite carries the creator\'s public keys; grants, removals and a hand-over reach every device; forged grants and controls change nothing', () =>
     withRoom(env.browser, env.hub.url, { workshop: 'TWG roles', board: BOARD, kind: 'Notes' }, async ({ facilitator: dara, sokha, vanna, errors }) => {
       const link = await inviteLink(dara);
       const root = new URLSearchParams(new URL(link).hash.split('?')[1]).get('f');
@@ -70,6 +72,20 @@ describe('roles: a creator, a co-facilitator and a participant', () => {
           kind: 'grant', target: vannaKey()!, value: { participantId: 'vanna', name: 'Vanna' }, seq: 1_000, signer: intruder.signing.public,
         });
         raw.doc.transact(() => rolesOf(raw.doc).set(forged.sig, forged));
+        // ... and a lock, a call to follow and a vote, signed by that key or not signed at all.
+        const boardIds = raw.doc.getArray<string>('boards').toArray();
+        const boardNamed = (title: string) => boardIds.find((id) => raw.doc.getMap(`board:${id}`).get('title') === title)!;
+        const byStranger = (kind: string, target: string, value: Json, seq: number) =>
+          signRecord(root!, intruder.signing.secret, { kind, target, value, seq, signer: intruder.signing.public });
+        raw.doc.transact(() => {
+          const controls = controlsOf(raw.doc);
+          for (const r of [byStranger('lock', boardNamed(BOARD), true, 2_000), byStranger('follow', '', boardNamed('Expectations'), 2_001)]) {
+            controls.set(`${r.kind}|${r.target}|${r.signer.slice(0, 11)}`, r);
+          }
+          controls.set(`vote|${boardNamed(BOARD)}|unsigned`, {
+            kind: 'vote', target: boardNamed(BOARD), value: { round: 'r1', dots: 3, open: true }, seq: 2_002, signer: intruder.signing.public, sig: 'x',
+          });
+        });
 
         await (await row(dara, 'Sokha')).getByRole('button', { name: 'Make co-facilitator' }).click();
         await expect.poll(() => facilitatorNames(dara)).toContain('Sokha');
@@ -85,6 +101,13 @@ describe('roles: a creator, a co-facilitator and a participant', () => {
         await expect.poll(() => facilitatorNames(vanna)).toEqual(['Dara · created the workshop', 'Sokha']);
         await toBoard(vanna);
         expect(await hasControls(vanna)).toBe(false);
+        // The forged controls reached every device and changed nothing: no lock, no vote, nobody moved.
+        for (const page of [vanna, sokha]) {
+          expect(page.url()).toContain(boardNamed(BOARD));
+          await page.getByLabel('Your note').waitFor();
+          expect(await page.getByTestId('locked-notice').count()).toBe(0);
+          expect(await page.getByRole('button', { name: 'Place a dot' }).count()).toBe(0);
+        }
         expect(await facilitatorNames(dara)).toEqual(['Dara · created the workshop · you', 'Sokha']);
         expect(facilitatorId(intruder)).not.toBe(root);
       } finally {
