@@ -82,6 +82,9 @@ describe('agenda, shared timer and following the facilitator', () => {
       // Every timer reads the same, though the phones' clocks are 7 minutes ahead and 4 behind.
       await expect.poll(() => spread(everyone), { timeout: 10_000 }).toBeLessThanOrEqual(2);
       expect(await secondsLeft(sokha)).toBeGreaterThan(9 * 60);
+      // And it runs: a phone's reading goes down on its own.
+      const started = await secondsLeft(vanna);
+      await expect.poll(() => secondsLeft(vanna), { timeout: 5_000 }).toBeLessThan(started);
 
       // Participants are offered none of the facilitator's controls, and see the agenda read-only.
       for (const phone of phones) {
