@@ -42,11 +42,22 @@ export async function renameWorkshop(services: Services, id: string, rawTitle: s
 export async function duplicateAsTemplate(services: Services, sourceId: string, rawTitle: string): Promise<Result<string>> {
   const title = checkText(rawTitle, 'title');
   if (!title.ok) return title;
+  const sourceRoot = (await services.store.get(sourceId))?.root;
+  // Loaded on use: the home screen carries no cryptography.
+  const [{ copyAgenda }, { facilitatorId, newFacilitatorKeys }] = await Promise.all([
+    import('../core/facilitation/agenda'), import('../core/facilitation/keys'),
+  ]);
   return withDoc(services, sourceId, async (source) => {
     const id = newId();
     const createdBy = services.profile.participantId;
-    await services.store.create({ id, title: title.value, role: 'facilitator' }, (doc) =>
-      copyAsTemplate(source, doc, { title: title.value, createdBy }, 'template'));
+    // The copy is a new workshop with this device as its creator: new keys, and the agenda
+    // signed again with them (the source's signatures name the source's root).
+    const keys = newFacilitatorKeys();
+    const root = facilitatorId(keys);
+    await services.store.create({ id, title: title.value, role: 'facilitator', keys, root }, (doc) => {
+      const boards = copyAsTemplate(source, doc, { title: title.value, createdBy }, 'template');
+      if (boards.ok && sourceRoot) copyAgenda(source, sourceRoot, doc, { root, keys }, boards.value, 'template');
+    });
     return ok(id);
   });
 }

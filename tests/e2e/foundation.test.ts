@@ -67,11 +67,15 @@ describe('foundation, in a real browser', () => {
       expect(await noteTexts(a)).toEqual(await noteTexts(b));
     }));
 
-  it('renames, duplicates as a template, deletes with confirmation, and undoes the delete', () =>
+  it('renames, duplicates as a template with its agenda, deletes with confirmation, and undoes the delete', () =>
     withContext(LAPTOP, async (context) => {
       const page = await context.newPage();
       await newWorkshop(page, 'Scoping workshop');
       await addNote(page, 'Not copied into the template');
+      await page.getByLabel('Minutes').fill('20');
+      await page.getByLabel('Step title (optional)').fill('Hopes and fears');
+      await page.getByRole('button', { name: 'Add step' }).click();
+      await page.getByRole('region', { name: 'Agenda', exact: true }).getByText('Hopes and fears').waitFor();
       await page.goto(env.hub.url);
       const row = page.getByRole('listitem').filter({ hasText: 'Scoping workshop' });
       await row.getByRole('button', { name: 'Rename' }).click();
@@ -82,7 +86,12 @@ describe('foundation, in a real browser', () => {
       await page.getByRole('listitem').filter({ hasText: 'Scoping workshop, day 1' })
         .getByRole('button', { name: 'Duplicate as template' }).click();
       await page.getByRole('link', { name: /Copy of Scoping workshop, day 1/ }).click();
-      await page.getByRole('link', { name: /Expectations/ }).click();
+      // The copy's agenda is the same plan, signed by this device as the copy's creator.
+      const steps = page.getByRole('region', { name: 'Agenda', exact: true });
+      await steps.getByText('Hopes and fears').waitFor();
+      await steps.getByText('Expectations · 20 min').waitFor();
+      await page.getByRole('button', { name: /^Start step 1/ }).waitFor();
+      await page.getByRole('navigation', { name: 'Boards' }).getByRole('link', { name: /Expectations/ }).click();
       await page.getByText('No notes yet').waitFor();
 
       await page.goto(env.hub.url);

@@ -121,3 +121,18 @@ export function advanceStep(doc: Y.Doc, signer: Signer, now: number, origin: unk
   const started = startStep(doc, signer, next.id, now, origin);
   return started.ok ? ok(next.id) : started;
 }
+
+/** Copies the agenda of `source` (as its root's facilitators made it) into `target`, signed by
+ *  `signer`, each step on the copy of its board (`boards`: source board id to copy's id). A
+ *  template keeps the plan of the session, not who planned it. */
+export function copyAgenda(
+  source: Y.Doc, sourceRoot: string, target: Y.Doc, signer: Signer, boards: ReadonlyMap<string, string>, origin: unknown,
+): Result<void, AgendaError> {
+  for (const step of listSteps(source, sourceRoot)) {
+    const boardId = boards.get(step.boardId);
+    if (!boardId) continue;
+    const added = addStep(target, signer, { boardId, title: step.title, minutes: step.minutes }, origin);
+    if (!added.ok) return added;
+  }
+  return ok(undefined);
+}

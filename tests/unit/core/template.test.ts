@@ -29,7 +29,9 @@ describe('copyAsTemplate', () => {
     const source = finishedWorkshop();
     const target = new Y.Doc();
     const before = Date.now();
-    expect(copyAsTemplate(source, target, { title: ' Retreat 2025 ', createdBy: 'p9' }, 'copy')).toEqual({ ok: true, value: undefined });
+    const copied = unwrap(copyAsTemplate(source, target, { title: ' Retreat 2025 ', createdBy: 'p9' }, 'copy'));
+    expect([...copied.keys()]).toEqual(listBoards(source).map((b) => b.id));
+    expect([...copied.values()]).toEqual(listBoards(target).map((b) => b.id));
     const meta = getMeta(target);
     expect(meta).toMatchObject({
       title: 'Retreat 2025', createdBy: 'p9', purpose: 'Agree roles\n\nand budget', place: 'Kampot', locale: 'km',

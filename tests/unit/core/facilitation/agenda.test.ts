@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { deleteBoard } from '../../../../src/core/boards';
 import {
-  addStep, advanceStep, currentStep, listSteps, moveStep, removeStep, startStep, updateStep,
+  addStep, advanceStep, copyAgenda, currentStep, listSteps, moveStep, removeStep, startStep, updateStep,
 } from '../../../../src/core/facilitation/agenda';
 import { followTarget } from '../../../../src/core/facilitation/follow';
-import { facilitatorId } from '../../../../src/core/facilitation/keys';
+import { facilitatorId, newFacilitatorKeys } from '../../../../src/core/facilitation/keys';
+import { copyAsTemplate } from '../../../../src/core/template';
+import * as Y from 'yjs';
 import { grantFacilitator } from '../../../../src/core/facilitation/roles';
 import { timerOf } from '../../../../src/core/facilitation/timer';
 import { addBoard, exchange, joinDevice, recordWrites, unwrap } from '../helpers';
@@ -97,5 +99,22 @@ describe('running the agenda', () => {
     expect(advanceStep(doc, creator, 0, 'ana')).toEqual({ ok: false, error: 'last-step' });
     expect(currentStep(doc, root)?.id).toBe(ids[2]);
     expect(startStep(doc, creator, 'nope', 0, 'ana')).toMatchObject({ error: 'no-step' });
+  });
+});
+
+describe('copyAgenda', () => {
+  it('gives a template the same steps on the copies of their boards, signed by the new creator', () => {
+    const { doc, root, board, second } = agenda();
+    const target = new Y.Doc();
+    const boards = unwrap(copyAsTemplate(doc, target, { title: 'Next retreat', createdBy: 'p9' }, 'copy'));
+    const keys = newFacilitatorKeys();
+    const newRoot = facilitatorId(keys);
+    unwrap(copyAgenda(doc, root, target, { root: newRoot, keys }, boards, 'copy'));
+    const strip = (steps: { boardId: string; title: string; minutes: number }[], map: (id: string) => string | undefined) =>
+      steps.map((s) => ({ boardId: map(s.boardId), title: s.title, minutes: s.minutes }));
+    expect(strip(listSteps(target, newRoot), (id) => id)).toEqual(strip(listSteps(doc, root), (id) => boards.get(id)));
+    expect(listSteps(target, newRoot).map((s) => s.boardId)).toEqual([boards.get(board), boards.get(second), boards.get(board)]);
+    // Under the source's root the copy has no agenda: its steps are signed by the new creator.
+    expect(listSteps(target, root)).toEqual([]);
   });
 });
