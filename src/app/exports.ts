@@ -7,6 +7,7 @@ import { toMarkdown } from '../export/markdown';
 import { summaryModel, type SummaryOptions } from '../export/summary-model';
 import { locale, t } from '../i18n/i18n';
 import type { Role } from '../storage/db';
+import type { WorkshopSession } from './workshop-session.svelte';
 
 export type SummaryFormat = 'html' | 'markdown' | 'csv';
 export type Paper = 'a4' | 'letter';
@@ -18,11 +19,15 @@ const FORMATS: Record<SummaryFormat, { extension: string; type: string }> = {
 };
 
 /** The session summary (or the CSV of its notes and stakeholders) as a file named after the
- *  workshop, in the interface's language. */
+ *  workshop, in the interface's language. Agenda steps and votes count under the root this
+ *  device trusts, never one read from the document. */
 export function summaryFile(
-  doc: Y.Doc, title: string, format: SummaryFormat, options: SummaryOptions & { paper?: Paper }, now = new Date(),
+  session: Pick<WorkshopSession, 'doc' | 'facilitation'>, title: string, format: SummaryFormat,
+  options: Omit<SummaryOptions, 'root'> & { paper?: Paper }, now = new Date(),
 ): File {
-  const { paper, ...chosen } = options;
+  const { paper, ...rest } = options;
+  const { doc } = session;
+  const chosen: SummaryOptions = { ...rest, root: session.facilitation.root };
   const model = summaryModel(doc, { ...chosen, locale: locale() });
   const text = format === 'html' ? toHtml(model, t, { paper }) : format === 'markdown' ? toMarkdown(model, t) : toCsv(doc, t, chosen);
   const { extension, type } = FORMATS[format];

@@ -1,19 +1,10 @@
-import type { NoteResult, VoteResults } from '../core/facilitation/votes';
+import { differing } from '../core/facilitation/differing';
+import type { VoteResults } from '../core/facilitation/votes';
 import type { Group } from '../core/groups';
 import { t } from '../i18n/i18n';
 
-/** Below this divergence (one group gave a note a quarter of its dots more than another) no
- *  difference is called out, however the notes rank. */
-export const DIFFER_AT = 0.25;
-
-/** The notes where the groups differ most: those of the highest divergence, ties alike. Not
- *  every note above a threshold: with a few dots each, small groups give extreme shares and
- *  nearly every note would be marked. */
-export function differing(notes: readonly Pick<NoteResult, 'noteId' | 'divergence'>[]): Set<string> {
-  const top = notes.reduce((max, n) => Math.max(max, n.divergence), 0);
-  // Shares are quotients of small counts: equal ones may differ in the last bits.
-  return new Set(top < DIFFER_AT ? [] : notes.filter((n) => n.divergence >= top - 1e-9).map((n) => n.noteId));
-}
+// The rule lives in core, so that the session summary marks the same notes as the screens.
+export { differing };
 
 export interface VotingGroup {
   /** '' for voters without a stakeholder group. */

@@ -8,7 +8,7 @@ import { summaryModel, type BoardSection, type NoteEntry, type SummaryOptions } 
 
 const COLUMNS = [
   'kind', 'board', 'quadrant', 'heading', 'text', 'group', 'author', 'status',
-  'sector', 'level', 'needs', 'interests', 'motivations', 'brings', 'influence', 'interest', 'estimates',
+  'sector', 'level', 'needs', 'interests', 'motivations', 'brings', 'influence', 'interest', 'estimates', 'dots',
 ] as const;
 type Column = (typeof COLUMNS)[number];
 type Row = Partial<Record<Column, string>>;
@@ -31,6 +31,7 @@ function header(t: Labels): string[] {
     level: t('stakeholders.level'), needs: t('stakeholders.needs'), interests: t('stakeholders.interests'),
     motivations: t('stakeholders.motivations'), brings: t('stakeholders.brings'),
     influence: t('export.csv.influence'), interest: t('export.csv.interest'), estimates: t('export.estimates'),
+    dots: t('export.csv.dots'),
   };
   return COLUMNS.map((c) => words[c]);
 }
@@ -39,7 +40,7 @@ function rowsOf(section: BoardSection, t: Labels): Row[] {
   const board = section.title;
   const note = (n: NoteEntry, extra: Row = {}): Row => ({
     kind: t('export.csv.kind.note'), board, text: n.text, group: groupLabel(n.author.group, t),
-    author: n.author.name ?? '', ...extra,
+    author: n.author.name ?? '', dots: n.dots === undefined ? '' : String(n.dots), ...extra,
   });
   switch (section.kind) {
     case 'swot':

@@ -1,7 +1,7 @@
 import { BOARD_TYPES, type BoardType } from '../core/boards';
 import type { AxisSpread } from '../core/stakeholders';
 import type { Labels } from './labels';
-import type { Author } from './summary-model';
+import type { Author, VoteEntry } from './summary-model';
 
 /* Words and numbers shared by every renderer. They return plain text: escaping is the
  * renderer's job, since Markdown, HTML and CSV each need their own. */
@@ -32,3 +32,9 @@ export function formatDate(date: string, locale: string): string {
   if (!date) return '';
   return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 }
+
+/** "3 dots each · 5 people voted", and whether the vote was still open when exported. */
+export const voteFacts = (vote: VoteEntry, t: Labels): string => [
+  t('export.vote.dots', { count: vote.dots }), t('vote.results.voters', { count: vote.voters }),
+  ...(vote.open ? [t('export.vote.open')] : []),
+].join(' · ');

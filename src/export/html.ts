@@ -1,9 +1,9 @@
 import type { AxisSpread } from '../core/stakeholders';
 import type { Labels } from './labels';
-import { authorLabel, formatDate, groupLabel, kindLabel, percent, rangeLabel } from './format';
+import { authorLabel, formatDate, groupLabel, kindLabel, percent, rangeLabel, voteFacts } from './format';
 import { stakeholderSvg } from './stakeholder-svg';
 import type {
-  BoardSection, GroundRulesSection, NoteEntry, NotesSection, StakeholdersSection, SummaryModel, SwotSection,
+  BoardSection, GroundRulesSection, NoteEntry, NotesSection, StakeholdersSection, SummaryModel, SwotSection, VoteEntry,
 } from './summary-model';
 import { escapeHtml } from './escape-html';
 
@@ -51,6 +51,8 @@ th .detail { font-weight: normal; margin-top: .2rem; }
 .warning { border-left: 4px solid #D55E00; padding: .3rem .6rem; background: #fdf1ea; }
 .status-adopted { color: #00684a; }
 .status-needs-discussion { color: #a23c00; }
+.differs { color: #a23c00; white-space: nowrap; }
+.vote td.num, .vote th.num { text-align: right; }
 @media print {
   :root { font-size: 10pt; }
   body { max-width: none; padding: 0; }
@@ -128,12 +130,26 @@ function groundRules(section: GroundRulesSection, t: Labels): string {
 
 const notes = (section: NotesSection, t: Labels): string => notesList(section.notes, t);
 
+/** A board's dot vote: one row per note that got dots, one column per voting group. */
+function vote(v: VoteEntry | undefined, t: Labels): string {
+  if (!v) return '';
+  const head = `<h3>${h(t('vote.results'))}</h3><p class="by">${h(voteFacts(v, t))}</p>`;
+  if (v.notes.length === 0) return `${head}<p class="empty">${h(t('vote.results.empty'))}</p>`;
+  const cols = [`<th scope="col">${h(t('export.vote.note'))}</th>`,
+    ...[t('export.vote.total'), ...v.groups.map((g) => groupLabel(g, t))].map((c) => `<th scope="col" class="num">${h(c)}</th>`)].join('');
+  const differs = ` <strong class="differs">${h(t('vote.differs'))}</strong>`;
+  const rows = v.notes.map((n) => `<tr><td><span class="note">${h(n.text)}</span>${n.differs ? differs : ''}</td>`
+    + [n.total, ...n.byGroup].map((c) => `<td class="num">${c}</td>`).join('') + '</tr>').join('');
+  const hint = v.notes.some((n) => n.differs) ? `<p class="by">${h(t('vote.results.differsHint'))}</p>` : '';
+  return `${head}<table class="vote"><thead><tr>${cols}</tr></thead><tbody>${rows}</tbody></table>${hint}`;
+}
+
 function sectionBody(section: BoardSection, t: Labels): string {
   switch (section.kind) {
-    case 'swot': return swot(section, t);
+    case 'swot': return swot(section, t) + vote(section.vote, t);
     case 'stakeholders': return stakeholders(section, t);
     case 'ground-rules': return groundRules(section, t);
-    case 'notes': return notes(section, t);
+    case 'notes': return notes(section, t) + vote(section.vote, t);
   }
 }
 
@@ -157,9 +173,13 @@ function participants(model: SummaryModel, t: Labels): string {
   return `<h2>${h(t('export.participants'))}</h2>${body}`;
 }
 
+/** The facilitator's steps when there are any, else the boards in order. */
 function agenda(model: SummaryModel, t: Labels): string {
-  const body = model.agenda.length === 0 ? `<p class="empty">${h(t('export.empty'))}</p>`
-    : `<ol>${model.agenda.map((a) => `<li>${h(a.title)} <span class="by">(${h(kindLabel(a.type, t))})</span></li>`).join('')}</ol>`;
+  const steps = model.steps.map((s) => `<li>${h(s.title)} <span class="by">(${h(t('agenda.timebox', { count: s.minutes }))})`
+    + `${s.board && s.board !== s.title ? ` — ${h(s.board)}` : ''}</span></li>`);
+  const boards = model.agenda.map((a) => `<li>${h(a.title)} <span class="by">(${h(kindLabel(a.type, t))})</span></li>`);
+  const items = steps.length > 0 ? steps : boards;
+  const body = items.length === 0 ? `<p class="empty">${h(t('export.empty'))}</p>` : `<ol>${items.join('')}</ol>`;
   return `<h2>${h(t('workshop.agenda'))}</h2>${body}`;
 }
 

@@ -19,14 +19,16 @@ export const LABEL_KEYS = [
   'stakeholders.relationships', 'stakeholders.relationship.from', 'stakeholders.relationship.to',
   'rules.answer.agree', 'rules.answer.reservations', 'rules.answer.object',
   'rules.status.open', 'rules.status.adopted', 'rules.status.needs-discussion', 'rules.tally',
+  'agenda.timebox', 'vote.results', 'vote.results.voters', 'vote.results.empty', 'vote.results.differsHint', 'vote.differs',
   // Only the export uses these:
   'export.title', 'export.participants', 'export.participants.count', 'export.participants.none',
   'export.author', 'export.empty', 'export.percent', 'export.range', 'export.estimates',
   'export.map.help', 'export.relationship', 'export.rules.adopted', 'export.rules.adopted.none',
   'export.rules.withReservations', 'export.rules.proposals', 'export.rules.reason',
+  'export.vote.dots', 'export.vote.open', 'export.vote.note', 'export.vote.total',
   'export.csv.kind', 'export.csv.kind.note', 'export.csv.kind.proposal', 'export.csv.kind.stakeholder',
   'export.csv.board', 'export.csv.quadrant', 'export.csv.heading', 'export.csv.text', 'export.csv.group',
-  'export.csv.author', 'export.csv.status', 'export.csv.influence', 'export.csv.interest',
+  'export.csv.author', 'export.csv.status', 'export.csv.influence', 'export.csv.interest', 'export.csv.dots',
 ] as const;
 
 export type LabelKey = (typeof LABEL_KEYS)[number];

@@ -1,8 +1,8 @@
 import type { AxisSpread } from '../core/stakeholders';
 import type { Labels } from './labels';
-import { authorLabel, formatDate, groupLabel, kindLabel, percent, rangeLabel } from './format';
+import { authorLabel, formatDate, groupLabel, kindLabel, percent, rangeLabel, voteFacts } from './format';
 import type {
-  BoardSection, GroundRulesSection, NoteEntry, NotesSection, StakeholdersSection, SummaryModel, SwotSection,
+  BoardSection, GroundRulesSection, NoteEntry, NotesSection, StakeholdersSection, SummaryModel, SwotSection, VoteEntry,
 } from './summary-model';
 
 /** Plain text as Markdown that renders exactly as typed: every character Markdown (with GFM
@@ -99,12 +99,27 @@ function groundRules(section: GroundRulesSection, t: Labels): string[] {
 
 const notes = (section: NotesSection, t: Labels): string[] => bulletList(section.notes.map((n) => noteLine(n, t)), t);
 
+/** A board's dot vote: one row per note that got dots, one column per voting group. */
+function vote(v: VoteEntry | undefined, t: Labels): string[] {
+  if (!v) return [];
+  const lines = ['', `#### ${md(t('vote.results'))}`, '', md(voteFacts(v, t)), ''];
+  if (v.notes.length === 0) return [...lines, `*${md(t('vote.results.empty'))}*`];
+  const differs = ` — **${md(t('vote.differs'))}**`;
+  lines.push(
+    `| ${[t('export.vote.note'), t('export.vote.total'), ...v.groups.map((g) => groupLabel(g, t))].map(md).join(' | ')} |`,
+    `|${' --- |'.repeat(v.groups.length + 2)}`,
+    ...v.notes.map((n) => `| ${[md(n.text) + (n.differs ? differs : ''), n.total, ...n.byGroup].join(' | ')} |`),
+  );
+  if (v.notes.some((n) => n.differs)) lines.push('', `*${md(t('vote.results.differsHint'))}*`);
+  return lines;
+}
+
 function sectionBody(section: BoardSection, t: Labels): string[] {
   switch (section.kind) {
-    case 'swot': return swot(section, t);
+    case 'swot': return [...swot(section, t), ...vote(section.vote, t)];
     case 'stakeholders': return stakeholders(section, t);
     case 'ground-rules': return groundRules(section, t);
-    case 'notes': return notes(section, t);
+    case 'notes': return [...notes(section, t), ...vote(section.vote, t)];
   }
 }
 
@@ -127,8 +142,14 @@ export function toMarkdown(model: SummaryModel, t: Labels): string {
   })));
 
   lines.push('', `## ${md(t('workshop.agenda'))}`, '');
-  lines.push(...(model.agenda.length === 0 ? [`*${md(t('export.empty'))}*`]
-    : model.agenda.map((a, i) => `${i + 1}. ${md(a.title)} (${md(kindLabel(a.type, t))})`)));
+  // The facilitator's steps when there are any, else the boards in order.
+  if (model.steps.length > 0) {
+    lines.push(...model.steps.map((s, i) => `${i + 1}. ${md(s.title)} (${md(t('agenda.timebox', { count: s.minutes }))})`
+      + (s.board && s.board !== s.title ? ` — *${md(s.board)}*` : '')));
+  } else {
+    lines.push(...(model.agenda.length === 0 ? [`*${md(t('export.empty'))}*`]
+      : model.agenda.map((a, i) => `${i + 1}. ${md(a.title)} (${md(kindLabel(a.type, t))})`)));
+  }
 
   for (const section of model.sections) {
     lines.push('', `## ${md(section.title)}`, '', `*${md(kindLabel(sectionType(section), t))}*`);

@@ -1,8 +1,11 @@
 import type * as Y from 'yjs';
 import { listBoards, type Board } from '../core/boards';
+import { listSteps } from '../core/facilitation/agenda';
+import { differing } from '../core/facilitation/differing';
+import { voteResults } from '../core/facilitation/votes';
 import { adoptedRules, listProposals, type Answer, type ProposalStatus } from '../core/ground-rules';
 import { listGroups } from '../core/groups';
-import { listItems, type Item } from '../core/items';
+import { getItem, listItems, type Item } from '../core/items';
 import { getMeta } from '../core/meta';
 import { listParticipants } from '../core/participants';
 import { keyPartnerWarning, listRelationships, listStakeholders, type Stakeholder } from '../core/stakeholders';
@@ -18,6 +21,10 @@ export interface SummaryOptions {
   showNames?: boolean;
   /** BCP 47 tag for dates and the document language; the workshop's own locale when omitted. */
   locale?: string;
+  /** The workshop's root facilitator, as the device knows it (invite link or the creator's own
+   *  keys), never from the document: agenda steps and votes count only when signed under it.
+   *  Without it (null for old invites) the summary has neither. */
+  root?: string | null;
 }
 
 /** Who wrote something. `group` is the stakeholder group's name, '' for none; `name` is present
@@ -30,6 +37,8 @@ export interface Author {
 export interface NoteEntry {
   text: string;
   author: Author;
+  /** Dots in the board's latest vote; present only when the board has one. */
+  dots?: number;
 }
 
 export interface GroupEntry {
@@ -46,12 +55,38 @@ export interface AgendaEntry {
   prompt: string;
 }
 
+/** A step of the facilitator's agenda. */
+export interface StepEntry {
+  /** The step's own title, or its board's when it has none. */
+  title: string;
+  board: string;
+  minutes: number;
+}
+
+/** A board's latest dot vote, open or closed. Groups are named, voters never are. */
+export interface VoteEntry {
+  /** Dots each participant had. */
+  dots: number;
+  open: boolean;
+  voters: number;
+  /** Names of the groups that voted, ordered as in `groups` ('' for voters without a group,
+   *  last): the columns of each note's `byGroup`. */
+  groups: string[];
+  /** Notes with at least one dot, most dots first; `differs` marks where the groups differ most. */
+  notes: { text: string; total: number; byGroup: number[]; differs: boolean }[];
+}
+
 interface SectionBase {
   title: string;
   prompt: string;
 }
 
-export interface SwotSection extends SectionBase {
+/** Boards made of notes can hold a dot vote. */
+interface VotedSection extends SectionBase {
+  vote?: VoteEntry;
+}
+
+export interface SwotSection extends VotedSection {
   kind: 'swot';
   quadrants: { quadrant: Quadrant; headings: { title: string; notes: NoteEntry[] }[]; notes: NoteEntry[] }[];
 }
@@ -83,7 +118,7 @@ export interface GroundRulesSection extends SectionBase {
 }
 
 /** A notes board, and any board of a type this version does not know (shown as its notes). */
-export interface NotesSection extends SectionBase {
+export interface NotesSection extends VotedSection {
   kind: 'notes';
   type: string;
   notes: NoteEntry[];
@@ -102,6 +137,9 @@ export interface SummaryModel {
   groups: GroupEntry[];
   /** Every board, in agenda order: the agenda is what happened, whichever boards are detailed. */
   agenda: AgendaEntry[];
+  /** The facilitator's agenda steps in order; empty without a root or an agenda, and then
+   *  `agenda` (the boards) stands for the plan. */
+  steps: StepEntry[];
   sections: BoardSection[];
 }
 
@@ -118,8 +156,11 @@ function authorsOf(doc: Y.Doc, showNames: boolean): { byParticipant: (id: string
 
 type Authors = ReturnType<typeof authorsOf>;
 
-const noteEntry = (item: Item, authors: Authors): NoteEntry =>
-  ({ text: item.text, author: authors.byGroup(item.group, item.createdBy) });
+/** `dots` (note id to dots) is given when the note's board has a vote. */
+const noteEntry = (item: Item, authors: Authors, dots?: ReadonlyMap<string, number>): NoteEntry => ({
+  text: item.text, author: authors.byGroup(item.group, item.createdBy),
+  ...(dots ? { dots: dots.get(item.id) ?? 0 } : {}),
+});
 
 function groupsOf(doc: Y.Doc, showNames: boolean): GroupEntry[] {
   const participants = listParticipants(doc);
@@ -134,18 +175,57 @@ function groupsOf(doc: Y.Doc, showNames: boolean): GroupEntry[] {
   return loose.length > 0 ? [...entries, entry('', '', loose)] : entries;
 }
 
-function sectionOf(doc: Y.Doc, board: Board, authors: Authors): BoardSection {
+function stepsOf(doc: Y.Doc, root: string, boards: readonly Board[]): StepEntry[] {
+  const titles = new Map(boards.map((b) => [b.id, b.title]));
+  return listSteps(doc, root).map((step) => {
+    const board = titles.get(step.boardId) ?? '';
+    return { title: step.title || board, board, minutes: step.minutes };
+  });
+}
+
+/** A board's latest vote, and each note's dots for the lists of notes. */
+function boardVote(doc: Y.Doc, root: string, boardId: string): { entry: VoteEntry; dots: Map<string, number> } | undefined {
+  const results = voteResults(doc, root, boardId);
+  if (!results) return undefined;
+  // One column per voting group, as the participants list orders them; voters whose group is
+  // none or was deleted share the last one, as they share "no group" there.
+  const voting = new Set(results.groups.map((g) => g.group));
+  const columns = listGroups(doc).filter((g) => voting.has(g.id));
+  const named = new Set(columns.map((g) => g.id));
+  const loose = [...voting].some((id) => !named.has(id));
+  const marked = differing(results.notes);
+  const notes = results.notes.filter((n) => n.total > 0).map((n) => {
+    const byGroup = columns.map((g) => n.byGroup[g.id] ?? 0);
+    if (loose) byGroup.push(Object.entries(n.byGroup).reduce((sum, [id, count]) => sum + (named.has(id) ? 0 : count), 0));
+    return { text: getItem(doc, boardId, n.noteId)?.text ?? '', total: n.total, byGroup, differs: marked.has(n.noteId) };
+  });
+  return {
+    entry: {
+      dots: results.dots, open: results.open, voters: results.voters,
+      groups: [...columns.map((g) => g.name), ...(loose ? [''] : [])], notes,
+    },
+    dots: new Map(results.notes.map((n) => [n.noteId, n.total])),
+  };
+}
+
+function sectionOf(doc: Y.Doc, board: Board, authors: Authors, root: string | null): BoardSection {
   const base = { title: board.title, prompt: board.prompt };
+  // Only boards made of notes hold votes.
+  const voted = () => (root ? boardVote(doc, root, board.id) : undefined);
   switch (board.type) {
-    case 'swot':
+    case 'swot': {
+      const vote = voted();
+      const note = (n: Item) => noteEntry(n, authors, vote?.dots);
       return {
         ...base, kind: 'swot',
         quadrants: swotView(doc, board.id).map((q) => ({
           quadrant: q.quadrant,
-          headings: q.clusters.map((c) => ({ title: c.title, notes: c.notes.map((n) => noteEntry(n, authors)) })),
-          notes: q.notes.map((n) => noteEntry(n, authors)),
+          headings: q.clusters.map((c) => ({ title: c.title, notes: c.notes.map(note) })),
+          notes: q.notes.map(note),
         })),
+        ...(vote ? { vote: vote.entry } : {}),
       };
+    }
     case 'stakeholders': {
       const stakeholders = listStakeholders(doc, board.id);
       const index = new Map(stakeholders.map((s, i) => [s.id, i]));
@@ -171,8 +251,13 @@ function sectionOf(doc: Y.Doc, board: Board, authors: Authors): BoardSection {
             .map((r) => ({ author: authors.byParticipant(r.participant), answer: r.answer, reason: r.reason })),
         })),
       };
-    default:
-      return { ...base, kind: 'notes', type: board.type, notes: listItems(doc, board.id).map((n) => noteEntry(n, authors)) };
+    default: {
+      const vote = voted();
+      return {
+        ...base, kind: 'notes', type: board.type, notes: listItems(doc, board.id).map((n) => noteEntry(n, authors, vote?.dots)),
+        ...(vote ? { vote: vote.entry } : {}),
+      };
+    }
   }
 }
 
@@ -191,6 +276,7 @@ export function summaryModel(doc: Y.Doc, options: SummaryOptions = {}): SummaryM
   const boards = listBoards(doc);
   const chosen = options.boards === undefined ? boards : boards.filter((b) => options.boards!.includes(b.id));
   const authors = authorsOf(doc, showNames);
+  const root = options.root || null;
   return {
     locale: validLocale(options.locale ?? meta.locale),
     showNames,
@@ -200,6 +286,7 @@ export function summaryModel(doc: Y.Doc, options: SummaryOptions = {}): SummaryM
     date: meta.startsAt,
     groups: groupsOf(doc, showNames),
     agenda: boards.map((b) => ({ title: b.title, type: b.type, prompt: b.prompt })),
-    sections: chosen.map((b) => sectionOf(doc, b, authors)),
+    steps: root ? stepsOf(doc, root, boards) : [],
+    sections: chosen.map((b) => sectionOf(doc, b, authors, root)),
   };
 }

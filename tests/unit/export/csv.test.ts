@@ -6,7 +6,8 @@ import { expectGolden, fixtureWorkshop, KHMER_NOTE, parseCsv, PEOPLE, t } from '
 
 describe('CSV', () => {
   it('matches the golden file', () => {
-    expectGolden('notes.csv', toCsv(fixtureWorkshop().doc, t));
+    const { doc, root } = fixtureWorkshop();
+    expectGolden('notes.csv', toCsv(doc, t, { root }));
   });
 
   it('starts with a byte-order mark and ends every row with CRLF', () => {
@@ -19,13 +20,25 @@ describe('CSV', () => {
   it('has one row per note, proposal and stakeholder, each with every column', () => {
     const rows = parseCsv(toCsv(fixtureWorkshop().doc, t));
     expect(rows).toHaveLength(1 + 6 + 3 + 3 + 2);
-    expect(new Set(rows.map((r) => r.length))).toEqual(new Set([17]));
+    expect(new Set(rows.map((r) => r.length))).toEqual(new Set([18]));
     const moh = rows.find((r) => r[4] === 'Ministry of Health')!;
     expect(moh.slice(0, 2)).toEqual(['Stakeholder', 'Who has a stake']);
     expect(moh.slice(8)).toEqual(['Government', 'Key decision-making partner', 'Reliable district data', '',
-      'Universal coverage', 'Authority, policy', '80', '70', '2']);
+      'Universal coverage', 'Authority, policy', '80', '70', '2', '']);
     expect(rows.find((r) => r[4] === 'Monthly TWG meetings')!.slice(0, 7))
       .toEqual(['Note', 'Partnership SWOT', 'Strengths', 'Coordination', 'Monthly TWG meetings', 'Development Partners', '']);
+  });
+
+  it('gives each note of a voted board its dots in the latest vote, only under the root', () => {
+    const { doc, root } = fixtureWorkshop();
+    const dots = (options: { root?: string }) => Object.fromEntries(parseCsv(toCsv(doc, t, options)).slice(1)
+      .filter((r) => r[0] === 'Note').map((r) => [r[4], r[17]]));
+    expect(dots({ root })).toEqual({
+      'Monthly TWG meetings': '0', 'Joint annual review': '0', 'Shared data portal': '4', [KHMER_NOTE]: '3',
+      'Reports arrive late,\nand in different formats': '2', 'New health financing law': '0',
+      'A plan with owners and dates': '', 'Less duplication of surveys': '',
+    });
+    expect(new Set(Object.values(dots({})))).toEqual(new Set(['']));
   });
 
   it('round-trips Khmer, commas, quotes and line breaks', () => {

@@ -11,6 +11,11 @@ import { upsertParticipant } from '../../../src/core/participants';
 import { addRelationship, addStakeholder, placeStakeholder } from '../../../src/core/stakeholders';
 import { addCluster, addNote } from '../../../src/core/swot';
 import { updateBoard } from '../../../src/core/boards';
+import { addStep } from '../../../src/core/facilitation/agenda';
+import type { Signer } from '../../../src/core/facilitation/controls';
+import { facilitatorId, newFacilitatorKeys } from '../../../src/core/facilitation/keys';
+import { grantFacilitator } from '../../../src/core/facilitation/roles';
+import { castDot, closeVote, openVote } from '../../../src/core/facilitation/votes';
 import type { Labels } from '../../../src/export/labels';
 import { t as translate } from '../../../src/i18n/i18n';
 import { addBoardOf, newWorkshop, unwrap } from '../core/helpers';
@@ -29,13 +34,22 @@ export const PEOPLE = {
 export interface Fixture {
   doc: Y.Doc;
   boards: { swot: string; stakeholders: string; rules: string; notes: string };
+  /** The root facilitator's id, as the creator's device knows it. */
+  root: string;
+  /** The creator's device, which signs as the root facilitator. */
+  facilitator: Signer;
 }
 
 /** A small but complete workshop: every board kind, two groups, a heading, estimates and a
- *  relationship, answered ground rules, and a Khmer note. Nothing in it depends on random ids
- *  or on the clock, so its summaries can be compared with golden files. */
+ *  relationship, answered ground rules, a Khmer note, an agenda of two steps and a closed dot
+ *  vote on the SWOT by both groups. Nothing in its summaries depends on random ids, keys or the
+ *  clock (no two voted notes tie), so they can be compared with golden files. */
 export function fixtureWorkshop(): Fixture {
   const doc = newWorkshop('Health TWG strategic meeting', PEOPLE.sokha.id);
+  const keys = newFacilitatorKeys();
+  const root = facilitatorId(keys);
+  const facilitator: Signer = { root, keys };
+  unwrap(grantFacilitator(doc, facilitator, root, { participantId: PEOPLE.sokha.id, name: PEOPLE.sokha.name }, 'setup'));
   unwrap(updateMeta(doc, {
     place: 'Phnom Penh', startsAt: '2025-03-12',
     purpose: 'Agree how government and development partners work together.\nPrepare the annual plan.',
@@ -56,9 +70,9 @@ export function fixtureWorkshop(): Fixture {
     unwrap(addNote(doc, swot, { text, createdBy: who.id, group, quadrant, ...(cluster ? { cluster } : {}) }, 'setup'));
   note('Monthly TWG meetings', PEOPLE.anna, dp, 'strengths', coordination);
   note('Joint annual review', PEOPLE.sokha, gov, 'strengths', coordination);
-  note('Shared data portal', PEOPLE.sokha, gov, 'strengths');
-  note(KHMER_NOTE, PEOPLE.dara, gov, 'weaknesses');
-  note('Reports arrive late,\nand in different formats', PEOPLE.anna, dp, 'weaknesses');
+  const portal = note('Shared data portal', PEOPLE.sokha, gov, 'strengths');
+  const khmer = note(KHMER_NOTE, PEOPLE.dara, gov, 'weaknesses');
+  const late = note('Reports arrive late,\nand in different formats', PEOPLE.anna, dp, 'weaknesses');
   note('New health financing law', PEOPLE.anna, dp, 'opportunities');
 
   const map = addBoardOf(doc, 'stakeholders', 'Who has a stake');
@@ -89,7 +103,22 @@ export function fixtureWorkshop(): Fixture {
   unwrap(addItem(doc, notes, { text: 'A plan with owners and dates', createdBy: PEOPLE.sokha.id, group: gov }, 'setup'));
   unwrap(addItem(doc, notes, { text: 'Less duplication of surveys', createdBy: PEOPLE.anna.id, group: dp }, 'setup'));
 
-  return { doc, boards: { swot, stakeholders: map, rules, notes } };
+  unwrap(addStep(doc, facilitator, { boardId: notes, title: 'Welcome and expectations', minutes: 15 }, 'setup'));
+  unwrap(addStep(doc, facilitator, { boardId: swot, minutes: 45 }, 'setup'));
+
+  // Government (6 dots) and Development Partners (3) agree on the portal, not on the late reports.
+  unwrap(openVote(doc, facilitator, swot, 3, 'setup'));
+  const ballots: [{ id: string }, string, number][] = [
+    [PEOPLE.sokha, portal, 2], [PEOPLE.sokha, khmer, 1],
+    [PEOPLE.dara, khmer, 2], [PEOPLE.dara, portal, 1],
+    [PEOPLE.anna, late, 2], [PEOPLE.anna, portal, 1],
+  ];
+  for (const [who, noteId, dots] of ballots) {
+    for (let i = 0; i < dots; i++) unwrap(castDot(doc, root, swot, who.id, noteId, 'setup'));
+  }
+  unwrap(closeVote(doc, facilitator, swot, 'setup'));
+
+  return { doc, boards: { swot, stakeholders: map, rules, notes }, root, facilitator };
 }
 
 const GOLDEN = join(import.meta.dirname, 'golden');

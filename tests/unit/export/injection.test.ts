@@ -8,6 +8,11 @@ import { updateMeta } from '../../../src/core/meta';
 import { upsertParticipant } from '../../../src/core/participants';
 import { addRelationship, addStakeholder, placeStakeholder } from '../../../src/core/stakeholders';
 import { addCluster, addNote } from '../../../src/core/swot';
+import { addStep } from '../../../src/core/facilitation/agenda';
+import type { Signer } from '../../../src/core/facilitation/controls';
+import { facilitatorId, newFacilitatorKeys } from '../../../src/core/facilitation/keys';
+import { grantFacilitator } from '../../../src/core/facilitation/roles';
+import { castDot, closeVote, openVote } from '../../../src/core/facilitation/votes';
 import { toCsv } from '../../../src/export/csv';
 import { escapeHtml } from '../../../src/export/escape-html';
 import { toHtml } from '../../../src/export/html';
@@ -40,9 +45,13 @@ const CORPUS = [
   '=cmd|\' /C calc\'!A0',
 ];
 
-/** A workshop whose every user-written text is one of the corpus strings. */
-function hostileWorkshop(): Y.Doc {
+/** A workshop whose every user-written text is one of the corpus strings, with two agenda steps
+ *  and a closed dot vote on every note of its notes board by two groups named with corpus strings. */
+function hostileWorkshop(): { doc: Y.Doc; root: string } {
+  const keys = newFacilitatorKeys();
+  const facilitator: Signer = { root: facilitatorId(keys), keys };
   const doc = newWorkshop(CORPUS[0]!, 'p0');
+  unwrap(grantFacilitator(doc, facilitator, facilitator.root, { participantId: 'p0', name: 'Facilitator' }, 'setup'));
   unwrap(updateMeta(doc, { place: CORPUS[1]!, purpose: CORPUS.join('\n') }, 'setup'));
   const groups = CORPUS.map((text, i) => unwrap(addGroup(doc, `${text} ${i}`, 'setup')));
   CORPUS.forEach((text, i) => unwrap(upsertParticipant(doc, { id: `p${i}`, name: text, group: groups[i]!, color: '#000000' }, 'setup')));
@@ -55,11 +64,16 @@ function hostileWorkshop(): Y.Doc {
   const notes = board('notes', 3);
   const map = board('stakeholders', 4);
   const rules = board('ground-rules', 5);
+  unwrap(addStep(doc, facilitator, { boardId: swot, title: CORPUS[6]!, minutes: 10 }, 'setup'));
+  unwrap(addStep(doc, facilitator, { boardId: notes, minutes: 20 }, 'setup'));
+  unwrap(openVote(doc, facilitator, notes, CORPUS.length, 'setup'));
   CORPUS.forEach((text, i) => {
     const cluster = unwrap(addCluster(doc, swot, { title: text, quadrant: 'threats' }, 'setup'));
     unwrap(addNote(doc, swot, { text, createdBy: `p${i}`, group: groups[i]!, quadrant: 'threats', cluster }, 'setup'));
     unwrap(addNote(doc, swot, { text, createdBy: `p${i}`, group: groups[i]!, quadrant: 'strengths' }, 'setup'));
-    unwrap(addItem(doc, notes, { text, createdBy: `p${i}`, group: groups[i]! }, 'setup'));
+    const note = unwrap(addItem(doc, notes, { text, createdBy: `p${i}`, group: groups[i]! }, 'setup'));
+    unwrap(castDot(doc, facilitator.root, notes, 'p0', note, 'setup'));
+    if (i % 2 === 0) unwrap(castDot(doc, facilitator.root, notes, 'p1', note, 'setup'));
     const s = unwrap(addStakeholder(doc, map, { name: text, createdBy: `p${i}`, needs: text, interests: text, motivations: text, brings: text }, 'setup'));
     unwrap(placeStakeholder(doc, map, s, `p${i}`, { influence: i / CORPUS.length, interest: 1 - i / CORPUS.length }, 'setup'));
     const p = unwrap(addProposal(doc, rules, { text, proposedBy: `p${i}` }, 'setup'));
@@ -67,7 +81,14 @@ function hostileWorkshop(): Y.Doc {
   });
   const [first, second] = [...doc.getMap(`board:${map}`).get('stakeholders') as Y.Map<unknown>].map(([id]) => id);
   unwrap(addRelationship(doc, map, { from: first!, to: second!, label: CORPUS[2]! }, 'setup'));
-  return doc;
+  unwrap(closeVote(doc, facilitator, notes, 'setup'));
+  return { doc, root: facilitator.root };
+}
+
+/** The summary of the hostile workshop as its facilitator exports it: names, steps and votes. */
+function hostileModel() {
+  const { doc, root } = hostileWorkshop();
+  return summaryModel(doc, { showNames: true, root });
 }
 
 /** The tags and attributes the HTML renderer itself writes; anything else came from user text. */
@@ -78,7 +99,7 @@ const TAGS = new Set([
 ]);
 
 describe('HTML summary of hostile text', () => {
-  const html = toHtml(summaryModel(hostileWorkshop(), { showNames: true }), t);
+  const html = toHtml(hostileModel(), t);
 
   it('contains only the renderer’s own tags, without event handlers or links', () => {
     expect(html).not.toMatch(/<script/i);
@@ -94,6 +115,19 @@ describe('HTML summary of hostile text', () => {
     for (const text of CORPUS) expect(html).toContain(escapeHtml(text));
   });
 
+  it('shows each string as the text it is in the vote table too', () => {
+    const start = html.indexOf('<table class="vote">');
+    const table = html.slice(start, html.indexOf('</table>', start));
+    expect(table.match(/<tr>/g)).toHaveLength(1 + CORPUS.length);
+    for (const text of CORPUS) expect(table).toContain(`<td><span class="note">${escapeHtml(text)}</span>`);
+    expect(table).toContain(`<th scope="col" class="num">${escapeHtml(`${CORPUS[0]} 0`)}</th>`);
+  });
+
+  it('shows the agenda steps’ titles as text', () => {
+    expect(html).toContain(`<li>${escapeHtml(CORPUS[6]!)} <span class="by">(10 min) — ${escapeHtml(CORPUS[2]!)}</span></li>`);
+    expect(html).toContain(`<li>${escapeHtml(CORPUS[3]!)} <span class="by">(20 min)</span></li>`);
+  });
+
   it('forbids script by policy as well', () => {
     expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
     expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<title>'));
@@ -101,7 +135,7 @@ describe('HTML summary of hostile text', () => {
 });
 
 describe('Markdown summary of hostile text', () => {
-  const md = toMarkdown(summaryModel(hostileWorkshop(), { showNames: true }), t);
+  const md = toMarkdown(hostileModel(), t);
 
   it('has no raw HTML but its own line breaks', () => {
     expect(md.replace(/<br>/g, '')).not.toContain('<');
@@ -125,7 +159,9 @@ describe('Markdown summary of hostile text', () => {
   it('keeps every table row to its own columns', () => {
     const rows = md.split('\n').filter((l) => l.startsWith('| '));
     const cells = (row: string) => row.split(/(?<!\\)\|/).length;
-    for (const row of rows) expect([4, 5, 8]).toContain(cells(row));
+    // 2 columns (SWOT), 3 (relationships), 6 (stakeholders), 4 (a vote by two groups).
+    for (const row of rows) expect([4, 5, 8, 6]).toContain(cells(row));
+    expect(rows.filter((row) => cells(row) === 6)).toHaveLength(2 + CORPUS.length);
   });
 
   it('escapes the whole set of Markdown-significant characters', () => {
@@ -136,7 +172,8 @@ describe('Markdown summary of hostile text', () => {
 
 describe('CSV of hostile text', () => {
   it('neutralises formulas and keeps the text otherwise as written', () => {
-    const rows = parseCsv(toCsv(hostileWorkshop(), t, { showNames: true }));
+    const { doc, root } = hostileWorkshop();
+    const rows = parseCsv(toCsv(doc, t, { showNames: true, root }));
     const texts = rows.map((r) => r[4]);
     expect(texts).toContain("'=cmd|' /C calc'!A0");
     expect(texts).toContain('- not a list either'.replace(/^/, "'"));

@@ -5,24 +5,35 @@ import { addItem } from '../../../src/core/items';
 import { boardOrderOf } from '../../../src/core/schema';
 import { toHtml } from '../../../src/export/html';
 import { toMarkdown } from '../../../src/export/markdown';
-import { summaryModel } from '../../../src/export/summary-model';
+import { controlsOf } from '../../../src/core/facilitation/controls';
+import { facilitatorId, newFacilitatorKeys } from '../../../src/core/facilitation/keys';
+import { signRecord } from '../../../src/core/facilitation/signature';
+import { openVote, votesOf } from '../../../src/core/facilitation/votes';
+import { listItems } from '../../../src/core/items';
+import { summaryModel, type BoardSection, type SummaryModel, type SummaryOptions } from '../../../src/export/summary-model';
 import { unwrap } from '../core/helpers';
 import { expectGolden, fixtureWorkshop, KHMER_NOTE, PEOPLE, t } from './helpers';
 
 const names = Object.values(PEOPLE).map((p) => p.name);
 const ids = Object.values(PEOPLE).map((p) => p.id);
 
+/** The fixture's summary as the facilitator's device makes it: under the workshop's root. */
+function facilitatedModel(options: SummaryOptions = {}) {
+  const { doc, root } = fixtureWorkshop();
+  return summaryModel(doc, { ...options, root });
+}
+
 describe('summary of the fixture workshop', () => {
   it('matches the golden Markdown', () => {
-    expectGolden('summary.md', toMarkdown(summaryModel(fixtureWorkshop().doc), t));
+    expectGolden('summary.md', toMarkdown(facilitatedModel(), t));
   });
 
   it('matches the golden HTML', () => {
-    expectGolden('summary.html', toHtml(summaryModel(fixtureWorkshop().doc), t));
+    expectGolden('summary.html', toHtml(facilitatedModel(), t));
   });
 
   it('matches the golden Markdown with names shown', () => {
-    expectGolden('summary-names.md', toMarkdown(summaryModel(fixtureWorkshop().doc, { showNames: true }), t));
+    expectGolden('summary-names.md', toMarkdown(facilitatedModel({ showNames: true }), t));
   });
 
   it('lays out every board kind', () => {
@@ -122,5 +133,95 @@ describe('page', () => {
     const md = toMarkdown(summaryModel(doc), t);
     expect(md).toContain('*Nobody has joined yet\\.*');
     expect(md).not.toContain('**Date:**');
+  });
+});
+
+const voteOfSection = (model: SummaryModel, title: string) => {
+  const section = model.sections.find((s) => s.title === title) as Extract<BoardSection, { kind: 'swot' | 'notes' }>;
+  return section.vote;
+};
+
+/** The Markdown from the vote's heading to the next board's. */
+const voteMarkdown = (md: string) => md.slice(md.indexOf('#### Dot vote results')).split('\n## ')[0]!;
+
+describe('agenda steps and dot votes', () => {
+  it('list the facilitator’s steps as the agenda, and a board’s latest vote by group', () => {
+    const model = facilitatedModel();
+    expect(model.steps).toEqual([
+      { title: 'Welcome and expectations', board: 'Expectations', minutes: 15 },
+      { title: 'Partnership SWOT', board: 'Partnership SWOT', minutes: 45 },
+    ]);
+    expect(voteOfSection(model, 'Partnership SWOT')).toEqual({
+      dots: 3, open: false, voters: 3, groups: ['Development Partners', 'Government'], notes: [
+        { text: 'Shared data portal', total: 4, byGroup: [1, 3], differs: false },
+        { text: KHMER_NOTE, total: 3, byGroup: [0, 3], differs: false },
+        { text: 'Reports arrive late,\nand in different formats', total: 2, byGroup: [2, 0], differs: true },
+      ],
+    });
+    expect(voteOfSection(model, 'Expectations')).toBeUndefined();
+    const md = toMarkdown(model, t);
+    expect(md).toContain('1. Welcome and expectations (15 min) — *Expectations*\n2. Partnership SWOT (45 min)\n');
+    expect(md).not.toContain('(Stakeholder map)');
+  });
+
+  it('appear only with a root: without one, or with another workshop’s, the summary is as before', () => {
+    const { doc } = fixtureWorkshop();
+    const foreign = facilitatorId(newFacilitatorKeys());
+    for (const root of [undefined, null, foreign]) {
+      const model = summaryModel(doc, { root });
+      expect(model.steps).toEqual([]);
+      expect(model.sections.filter((s) => 'vote' in s)).toEqual([]);
+      expect(JSON.stringify(model)).not.toContain('"dots"');
+      const md = toMarkdown(model, t);
+      expect(md).not.toContain('Dot vote results');
+      expect(md).toContain('1. Partnership SWOT (SWOT grid)\n2. Who has a stake (Stakeholder map)');
+      expect(toHtml(model, t)).not.toContain('class="vote"');
+    }
+  });
+
+  it('leave out a step and a vote signed by a key that is not a facilitator', () => {
+    const { doc, root, boards } = fixtureWorkshop();
+    const participant = newFacilitatorKeys();
+    const forge = (kind: string, target: string, value: Record<string, string | number | boolean>) =>
+      controlsOf(doc).set(`${kind}|${target}|forged`, signRecord(root, participant.signing.secret,
+        { kind, target, value, seq: 1000, signer: participant.signing.public }));
+    forge('step', 'forged-step', { boardId: boards.rules, title: 'Forged step', minutes: 5, order: 0 });
+    forge('vote', boards.notes, { round: 'forged', dots: 20, open: false });
+    forge('vote', boards.swot, { round: 'forged', dots: 20, open: false });
+    votesOf(doc).set(`forged|${PEOPLE.anna.id}`, Object.fromEntries(listItems(doc, boards.notes).map((n) => [n.id, 10])));
+    const model = summaryModel(doc, { root });
+    expect(model.steps.map((s) => s.title)).toEqual(['Welcome and expectations', 'Partnership SWOT']);
+    expect(voteOfSection(model, 'Expectations')).toBeUndefined();
+    expect(voteOfSection(model, 'Partnership SWOT')).toMatchObject({ dots: 3, voters: 3 });
+  });
+
+  it('name groups, never participants, even when names are shown', () => {
+    const model = facilitatedModel({ showNames: true });
+    const vote = JSON.stringify(voteOfSection(model, 'Partnership SWOT'));
+    const md = voteMarkdown(toMarkdown(model, t));
+    const html = toHtml(model, t);
+    const table = html.slice(html.indexOf('<table class="vote">'), html.indexOf('</table>', html.indexOf('<table class="vote">')));
+    expect(md).toContain('| Note | Dots | Development Partners | Government |');
+    expect(table).toContain('<th scope="col" class="num">Government</th>');
+    for (const out of [vote, md, table]) {
+      for (const name of names) expect(out).not.toContain(name);
+      for (const id of ids) expect(out).not.toContain(id);
+    }
+  });
+
+  it('show the latest round, open or closed, and voters of a deleted group as no group', () => {
+    const { doc, root, boards, facilitator } = fixtureWorkshop();
+    const dp = listGroups(doc).find((g) => g.name === 'Development Partners')!;
+    unwrap(deleteGroup(doc, dp.id, 'setup'));
+    expect(voteOfSection(summaryModel(doc, { root }), 'Partnership SWOT')).toMatchObject({
+      groups: ['Government', ''], notes: [{ byGroup: [3, 1] }, { byGroup: [3, 0] }, { byGroup: [0, 2] }],
+    });
+    expect(toMarkdown(summaryModel(doc, { root }), t)).toContain('| Note | Dots | Government | No group |');
+
+    unwrap(openVote(doc, facilitator, boards.swot, 2, 'setup'));
+    const model = summaryModel(doc, { root });
+    expect(voteOfSection(model, 'Partnership SWOT')).toEqual({ dots: 2, open: true, voters: 0, groups: [], notes: [] });
+    expect(voteMarkdown(toMarkdown(model, t))).toBe(
+      '#### Dot vote results\n\n2 dots each · 0 people voted · the vote was still open\n\n*No dots placed yet\\.*\n');
   });
 });
