@@ -10,6 +10,9 @@ import type { LocalClock } from '../core/facilitation/timer';
 const BEACON_EVERY_MS = 3_000;
 const SAMPLE_WINDOW_MS = 120_000;
 const TICK_MS = 250;
+/** How long to wait for a facilitator's first beacon before trusting this device's own clock:
+ *  two beacons' time. A facilitator who has left sends none. */
+const FIRST_BEACON_GRACE_MS = 2 * BEACON_EVERY_MS;
 
 /** This device's view of the facilitators' clocks: the shared timer is written in the clock of
  *  the facilitator who set it, and converted here, so phones whose clocks are minutes off still
@@ -18,6 +21,7 @@ export class ClockSync {
   /** Offsets to each facilitator's clock (theirs minus ours), from their signed beacons. */
   offsets = $state<ReadonlyMap<string, number>>(new Map());
   #now = $state(Date.now());
+  readonly #since = Date.now();
   readonly #samples = new Map<string, { at: number; sample: number }[]>();
   readonly #seen = new Map<number, number>();
   readonly #publisher: ReturnType<typeof setInterval>;
@@ -51,6 +55,12 @@ export class ClockSync {
   get local(): LocalClock {
     this.#tick();
     return { now: this.#now, offsets: this.offsets };
+  }
+
+  /** Whether this device can convert `key`'s clock: it has heard from that facilitator, or
+   *  waited long enough that it must make do with its own clock. */
+  knows(key: string): boolean {
+    return this.offsets.has(key) || this.local.now - this.#since >= FIRST_BEACON_GRACE_MS;
   }
 
   #collect(): void {

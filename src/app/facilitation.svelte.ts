@@ -132,8 +132,12 @@ export class Facilitation {
   }
 
   /** Time left on the shared timer as this device shows it; re-renders as it runs. */
-  timeLeft(timer: Timer): number {
-    return this.clock ? timeLeft(timer, this.clock.local) : timer.remainingMs;
+  timeLeft(timer: Timer): number | undefined {
+    if (!this.clock) return timer.remainingMs;
+    // Until the clock of whoever set a running timer is known, a phone minutes off would show a
+    // time minutes wrong: show none for those few seconds instead.
+    if (timer.running && timer.clock !== this.keys.signing.public && !this.clock.knows(timer.clock)) return undefined;
+    return timeLeft(timer, this.clock.local);
   }
 
   #signed(write: (signer: Signer) => Result<unknown>): Outcome {

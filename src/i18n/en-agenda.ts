@@ -24,6 +24,7 @@ export const agendaMessages = {
   'agenda.next': 'Next step',
   'timer.label': 'Time left',
   'timer.up': 'Time is up',
+  'timer.syncing': '–:––',
   'timer.paused': 'Paused',
   'timer.pause': 'Pause',
   'timer.resume': 'Resume',

@@ -15,6 +15,8 @@ export const facilitationMessages = {
   'roles.handedOver': '{name} facilitates now. You are a participant.',
   'roles.remove': 'Remove',
   'roles.stepDown': 'Step down',
+  'roles.stepDown.title': 'Step down as facilitator?',
+  'roles.stepDown.body': 'The facilitator’s controls leave this device. Only a facilitator can give them back.',
   'roles.removed': '{name} is no longer a facilitator.',
   'err.bad-root': 'This device does not know who facilitates this workshop: its invite link is from an older version. Ask the facilitator for a new link.',
   'err.not-facilitator': 'Only a facilitator can do this.',

@@ -114,8 +114,14 @@ describe('roles: a creator, a co-facilitator and a participant', () => {
         raw.destroy();
       }
 
-      // Dara ends Sokha's role, then hands over to Vanna and becomes a participant.
-      await (await row(dara, 'Sokha')).getByRole('button', { name: 'Remove' }).click();
+      // Then Dara hands over to Vanna and becomes a participant.
+      // Sokha steps down (after a confirmation); Dara could also have removed her.
+      await toWorkshop(sokha);
+      expect(await (await row(sokha, 'Dara')).getByRole('button', { name: 'Remove' }).count()).toBe(0);
+      await (await row(sokha, 'Sokha')).getByRole('button', { name: 'Step down' }).click();
+      await sokha.getByRole('dialog').getByRole('button', { name: 'Step down' }).click();
+      await expect.poll(() => facilitatorNames(dara)).toEqual(['Dara · created the workshop · you']);
+      await toBoard(sokha);
       await waitForControls(sokha, false);
       await (await row(dara, 'Vanna')).getByRole('button', { name: 'Hand over' }).click();
       await dara.getByRole('dialog').getByRole('button', { name: 'Hand over' }).click();
