@@ -101,6 +101,8 @@ export async function setProfile(page: Page, appUrl: string, name: string, group
   await page.getByLabel('Your name').fill(name);
   await page.getByLabel('Your stakeholder group').fill(group);
   await page.getByRole('button', { name: 'Save profile' }).click();
+  // Saving is a write to IndexedDB: navigating away before it ends would lose it.
+  await page.getByText('Profile saved.').waitFor();
 }
 
 /** Dara, a facilitator of the Development Partners on a laptop, makes a workshop with one board
