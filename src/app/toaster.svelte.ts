@@ -21,6 +21,12 @@ export class Toaster {
     return id;
   }
 
+  /** Shows what went wrong when a change failed (an error message), nothing when it worked
+   *  (null). Bound, so screens can hand it on. */
+  readonly report = (error: string | null): void => {
+    if (error) this.show(error);
+  };
+
   dismiss(id: number): void {
     this.toasts = this.toasts.filter((t) => t.id !== id);
   }
