@@ -3,7 +3,7 @@ import type { NoteResult } from '../core/facilitation/votes';
 import type { Result } from '../core/result';
 import type { BoardFacilitation, HiddenNote, Reveal } from './facilitation.svelte';
 import type { Outcome } from './outcome';
-import { differing } from './vote-summary';
+import { differing } from '../core/facilitation/differing';
 import type { WorkshopSession } from './workshop-session.svelte';
 import type { YView } from './y-view.svelte';
 

@@ -1,10 +1,7 @@
-import { differing } from '../core/facilitation/differing';
+import { voteTable } from '../core/facilitation/vote-table';
 import type { VoteResults } from '../core/facilitation/votes';
 import type { Group } from '../core/groups';
 import { t } from '../i18n/i18n';
-
-// The rule lives in core, so that the session summary marks the same notes as the screens.
-export { differing };
 
 export interface VotingGroup {
   /** '' for voters without a stakeholder group. */
@@ -45,24 +42,18 @@ export interface VoteSummary {
 /** A vote's results as the screen lists them: note texts, group names in the workshop's order
  *  of groups (voters without a group last), and where the groups differ. */
 export function summariseVote(results: VoteResults, texts: ReadonlyMap<string, string>, groups: readonly Group[]): VoteSummary {
-  const order = new Map(groups.map((g, i) => [g.id, { group: g, index: i }]));
-  const rank = (id: string) => order.get(id)?.index ?? groups.length;
-  const voting = results.groups
-    .map(({ group, voters, dots }): VotingGroup => {
-      const known = order.get(group)?.group;
-      return { id: group, name: known?.name ?? t('note.noGroup'), color: known?.color ?? '', voters, dots };
-    })
-    .sort((a, b) => rank(a.id) - rank(b.id));
-  const marked = differing(results.notes);
-  const rows = results.notes.filter((n) => n.total > 0).map((n): ResultRow => ({
-    noteId: n.noteId,
-    text: texts.get(n.noteId) ?? '',
-    total: n.total,
-    differs: marked.has(n.noteId),
-    groups: voting.map(({ id, name, color, dots: all }) => {
-      const dots = n.byGroup[id] ?? 0;
+  const table = voteTable(results, groups);
+  const voting = table.columns.map(({ group, voters, dots }): VotingGroup =>
+    ({ id: group?.id ?? '', name: group?.name ?? t('note.noGroup'), color: group?.color ?? '', voters, dots }));
+  const rows = table.rows.map((row): ResultRow => ({
+    noteId: row.noteId,
+    text: texts.get(row.noteId) ?? '',
+    total: row.total,
+    differs: row.differs,
+    groups: voting.map(({ id, name, color, dots: all }, i) => {
+      const dots = row.dots[i]!;
       return { id, name, color, dots, share: all > 0 ? dots / all : 0 };
     }),
   }));
-  return { voters: results.voters, groups: voting, rows, unvoted: results.notes.length - rows.length };
+  return { voters: table.voters, groups: voting, rows, unvoted: table.unvoted };
 }

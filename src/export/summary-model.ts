@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { listBoards, type Board } from '../core/boards';
 import { listSteps } from '../core/facilitation/agenda';
-import { differing } from '../core/facilitation/differing';
+import { voteTable } from '../core/facilitation/vote-table';
 import { voteResults } from '../core/facilitation/votes';
 import { adoptedRules, listProposals, type Answer, type ProposalStatus } from '../core/ground-rules';
 import { listGroups } from '../core/groups';
@@ -187,22 +187,13 @@ function stepsOf(doc: Y.Doc, root: string, boards: readonly Board[]): StepEntry[
 function boardVote(doc: Y.Doc, root: string, boardId: string): { entry: VoteEntry; dots: Map<string, number> } | undefined {
   const results = voteResults(doc, root, boardId);
   if (!results) return undefined;
-  // One column per voting group, as the participants list orders them; voters whose group is
-  // none or was deleted share the last one, as they share "no group" there.
-  const voting = new Set(results.groups.map((g) => g.group));
-  const columns = listGroups(doc).filter((g) => voting.has(g.id));
-  const named = new Set(columns.map((g) => g.id));
-  const loose = [...voting].some((id) => !named.has(id));
-  const marked = differing(results.notes);
-  const notes = results.notes.filter((n) => n.total > 0).map((n) => {
-    const byGroup = columns.map((g) => n.byGroup[g.id] ?? 0);
-    if (loose) byGroup.push(Object.entries(n.byGroup).reduce((sum, [id, count]) => sum + (named.has(id) ? 0 : count), 0));
-    return { text: getItem(doc, boardId, n.noteId)?.text ?? '', total: n.total, byGroup, differs: marked.has(n.noteId) };
-  });
+  const table = voteTable(results, listGroups(doc));
+  const notes = table.rows.map((row) =>
+    ({ text: getItem(doc, boardId, row.noteId)?.text ?? '', total: row.total, byGroup: row.dots, differs: row.differs }));
   return {
     entry: {
       dots: results.dots, open: results.open, voters: results.voters,
-      groups: [...columns.map((g) => g.name), ...(loose ? [''] : [])], notes,
+      groups: table.columns.map((c) => c.group?.name ?? ''), notes,
     },
     dots: new Map(results.notes.map((n) => [n.noteId, n.total])),
   };
