@@ -48,7 +48,7 @@ export interface BoardFacilitation {
 const REVEAL_ORIGIN = { reveal: true };
 
 /** A minute, as "add a minute" adds it. */
-export const MINUTE_MS = 60_000;
+const MINUTE_MS = 60_000;
 
 /** Keys and root of a workshop on this device, made the first time it is opened: the creator's
  *  device (a row with the facilitator role) becomes the workshop's root facilitator. */

@@ -6,7 +6,7 @@ import type { NoteResult } from './votes';
 
 /** Below this divergence (one group gave a note a quarter of its dots more than another) no
  *  difference is called out, however the notes rank. */
-export const DIFFER_AT = 0.25;
+const DIFFER_AT = 0.25;
 
 /** The notes where the groups differ most: those of the highest divergence, ties alike. Not
  *  every note above a threshold: with a few dots each, small groups give extreme shares and
