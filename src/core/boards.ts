@@ -1,21 +1,11 @@
 import * as Y from 'yjs';
 import { newId } from './ids';
 import { err, ok, type Result } from './result';
+import { BOARD_KIND_RECORDS, boardKind, isBoardType, type BoardType } from './board-kinds';
 import { boardMapOf, boardOrderOf, liveBoard } from './schema';
 import { checkText, type TextError } from './text';
 
-/** Board types this version can show. A type from a newer app is listed but shown read-only as notes. */
-export const BOARD_TYPES = ['notes', 'swot', 'stakeholders', 'ground-rules'] as const;
-export type BoardType = (typeof BOARD_TYPES)[number];
-
-/** The maps each type keeps beside `items`, made with the board so that no two devices ever
- *  create the same one concurrently (the later write would hide the other's contents). */
-const BOARD_PARTS: Record<BoardType, readonly string[]> = {
-  notes: [],
-  swot: ['clusters'],
-  stakeholders: ['stakeholders', 'relationships'],
-  'ground-rules': ['proposals'],
-};
+export { BOARD_TYPES, type BoardType } from './board-kinds';
 
 export interface Board {
   id: string;
@@ -38,12 +28,9 @@ export function boardIds(doc: Y.Doc): string[] {
   });
 }
 
-/** The part of each kind of board whose entries the agenda counts: notes, stakeholders, proposals. */
-const COUNTED: Partial<Record<string, string>> = { stakeholders: 'stakeholders', 'ground-rules': 'proposals' };
-
 function toBoard(id: string, map: Y.Map<unknown>): Board {
   const type = String(map.get('type'));
-  const items = map.get(COUNTED[type] ?? 'items') as Y.Map<unknown> | undefined;
+  const items = map.get(boardKind(type).counted) as Y.Map<unknown> | undefined;
   return {
     id,
     type,
@@ -65,7 +52,7 @@ export function getBoard(doc: Y.Doc, id: string): Board | undefined {
 export function createBoard(
   doc: Y.Doc, fields: { type: BoardType; title: string; prompt?: string }, origin: unknown,
 ): Result<string, BoardError> {
-  if (!(BOARD_TYPES as readonly string[]).includes(fields.type)) return err('bad-type', fields.type);
+  if (!isBoardType(fields.type)) return err('bad-type', fields.type);
   const title = checkText(fields.title, 'title');
   if (!title.ok) return title;
   const prompt = checkText(fields.prompt ?? '', 'prompt', { multiline: true, optional: true });
@@ -77,7 +64,7 @@ export function createBoard(
     board.set('title', title.value);
     board.set('prompt', prompt.value);
     board.set('items', new Y.Map());
-    for (const part of BOARD_PARTS[fields.type]) board.set(part, new Y.Map());
+    for (const part of BOARD_KIND_RECORDS[fields.type].parts) board.set(part, new Y.Map());
     boardOrderOf(doc).push([id]);
   }, origin);
   return ok(id);

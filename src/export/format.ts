@@ -1,4 +1,4 @@
-import { BOARD_TYPES, type BoardType } from '../core/boards';
+import { shownKind } from '../core/board-kinds';
 import type { AxisSpread } from '../core/stakeholders';
 import type { Labels } from './labels';
 import type { Author, VoteEntry } from './summary-model';
@@ -8,8 +8,7 @@ import type { Author, VoteEntry } from './summary-model';
 
 /** The label of a board type; a type from a newer app reads as a notes board, as the app shows it. */
 export function kindLabel(type: string, t: Labels): string {
-  const known = (BOARD_TYPES as readonly string[]).includes(type) ? (type as BoardType) : 'notes';
-  return t(`board.kind.${known}`);
+  return t(`board.kind.${shownKind(type)}`);
 }
 
 /** A group's name, or the words for "no group". */

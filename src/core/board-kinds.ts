@@ -1,0 +1,30 @@
+/** What each kind of board is, looked up by its type rather than switched on: adding a kind is
+ *  one record here. A type from a newer app falls back to `notes`, shown read-only. */
+export interface BoardKindRecord {
+  /** The maps the board keeps beside `items`, made with the board so that no two devices ever
+   *  create the same one concurrently (the later write would hide the other's contents). */
+  readonly parts: readonly string[];
+  /** The map whose entries the agenda counts. */
+  readonly counted: string;
+  /** Whether notes-like facilitation applies: silent mode, dot vote, lock. */
+  readonly noteFacilitation: boolean;
+}
+
+export const BOARD_KIND_RECORDS = {
+  notes: { parts: [], counted: 'items', noteFacilitation: true },
+  swot: { parts: ['clusters'], counted: 'items', noteFacilitation: true },
+  stakeholders: { parts: ['stakeholders', 'relationships'], counted: 'stakeholders', noteFacilitation: false },
+  'ground-rules': { parts: ['proposals'], counted: 'proposals', noteFacilitation: false },
+} as const satisfies Record<string, BoardKindRecord>;
+
+export type BoardType = keyof typeof BOARD_KIND_RECORDS;
+
+/** Board types this version can show, in the order the add-board menu lists them. */
+export const BOARD_TYPES = Object.keys(BOARD_KIND_RECORDS) as BoardType[];
+
+export const isBoardType = (type: string): type is BoardType => Object.hasOwn(BOARD_KIND_RECORDS, type);
+
+/** The kind a board is shown as: its own, or notes for a type from a newer app. */
+export const shownKind = (type: string): BoardType => (isBoardType(type) ? type : 'notes');
+
+export const boardKind = (type: string): BoardKindRecord => BOARD_KIND_RECORDS[shownKind(type)];
