@@ -9,7 +9,7 @@ const fail = (message: string, code: number): never => {
   process.exit(code);
 };
 
-/** `node --import tsx src/hub/server.ts [options]`, which `npm start` runs after building the app:
+/** `common-ground-hub [options]` (src/hub/main.ts), which `npm start` runs after building:
  *  starts the hub, tells the facilitator where phones can reach it, and saves on Ctrl+C. */
 export function runCli(argv: string[]): void {
   if (wantsHelp(argv)) {

@@ -4,7 +4,6 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import { resolve } from 'node:path';
 import type { Duplex } from 'node:stream';
-import { fileURLToPath } from 'node:url';
 import { hubUrls } from './banner';
 import { RELAY_MAX_MESSAGE_BYTES, SIGNAL_MAX_MESSAGE_BYTES } from './limits';
 import { consoleLog, describeError } from './log';
@@ -106,10 +105,9 @@ export async function startHub(options: HubOptions): Promise<HubServer> {
   server.on('tlsClientError', (error: Error, socket: Socket) => log('tls-refused', `${socket.remoteAddress ?? 'unknown'}: ${error.message}`));
 
   let stopping: Promise<void> | undefined;
-  const closeHttp = server.close.bind(server);
   const stop = () => (stopping ??= (async () => {
     const rooms = relay.rooms();
-    const stopped = new Promise<void>((done) => closeHttp(() => done()));
+    const stopped = new Promise<void>((done) => server.close(() => done()));
     await sockets.closeAll();
     signaling.close();
     await relay.flush();
@@ -117,14 +115,6 @@ export async function startHub(options: HubOptions): Promise<HubServer> {
     await stopped;
     log('stopped', `${rooms} open workshop(s) saved (${store.where})`);
   })());
-  // `closeAllConnections()` leaves upgraded sockets open, so a plain `close()` (as the browser
-  // tests call it) would wait for every phone to hang up, and would skip saving: route it
-  // through `stop`.
-  server.close = (callback?: (error?: Error) => void) => {
-    stop().then(() => callback?.(), callback);
-    return server;
-  };
-
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(options.port, options.host, () => {
@@ -139,8 +129,3 @@ export async function startHub(options: HubOptions): Promise<HubServer> {
   return Object.assign(server, { dataDir: store.where, stats, stop });
 }
 
-// Run as a script (`npm start` does): the CLI lives in its own module; imported lazily so that
-// tests importing startHub never load it.
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  void import('./cli').then(({ runCli }) => runCli(process.argv.slice(2)));
-}

@@ -1,11 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type LaunchOptions } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { startHub } from '../../src/hub/server';
+import { startHub, type HubServer } from '../../src/hub/server';
 
 export const CHROMIUM_FLAGS = [
   '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -38,14 +37,14 @@ export async function startTestHub(options: { root?: string; data?: string } = {
     if (!existsSync(resolve(root, 'index.html'))) throw new Error(`${root} has no index.html: run \`npm run build\` before the browser tests.`);
     return startHub({ port, host: '127.0.0.1', root, data: options.data });
   };
-  let server: Server = await start(0);
+  let server: HubServer = await start(0);
   const address = server.address();
   if (!address || typeof address !== 'object') throw new Error('hub has no address');
   const { port } = address;
   return {
     get server() { return server; },
     url: `http://127.0.0.1:${port}/`,
-    stop: () => new Promise<void>((done) => { server.closeAllConnections(); server.close(() => done()); }),
+    stop: () => server.stop(),
     restart: async (newRoot?: string) => {
       root = newRoot ?? root;
       server = await start(port);

@@ -93,7 +93,7 @@ export function createTestNet(): TestNet {
       return browser;
     },
     startHub(port, dataDir) {
-      return startInHub(['--import', 'tsx', 'src/hub/server.ts', '--host', '10.77.0.1', '--port', String(port),
+      return startInHub(['--import', 'tsx', 'src/hub/main.ts', '--host', '10.77.0.1', '--port', String(port),
         '--root', 'dist', '--data', dataDir], port, '/healthz');
     },
     startStaticHost(port, dir) {

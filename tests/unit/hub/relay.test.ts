@@ -90,7 +90,7 @@ describe('the relay at /sync', () => {
     const data = tempDir('data');
     const root = tempDir('root');
     writeFileSync(join(root, 'index.html'), STUB_PAGE);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/hub/server.ts', '--port', '0', '--host', '127.0.0.1', '--root', root, '--data', data],
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/hub/main.ts', '--port', '0', '--host', '127.0.0.1', '--root', root, '--data', data],
       { cwd: resolve(import.meta.dirname, '../../..'), stdio: ['ignore', 'pipe', 'pipe'] });
     onCleanUp(() => child.exitCode === null && child.kill('SIGKILL'));
     let output = '';
