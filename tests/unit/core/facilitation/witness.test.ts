@@ -5,7 +5,7 @@ import { controlsOf } from '../../../../src/core/facilitation/controls';
 import { facilitatorId } from '../../../../src/core/facilitation/keys';
 import { grantFacilitator, isFacilitator, removeFacilitator } from '../../../../src/core/facilitation/roles';
 import { rolesOf } from '../../../../src/core/facilitation/roster';
-import { guardRecords } from '../../../../src/core/facilitation/witness';
+import { guardRecords, type Witnessed } from '../../../../src/core/facilitation/witness';
 import { joinDevice, unwrap } from '../helpers';
 import { facilitated, otherSigner } from './setup';
 
@@ -51,6 +51,19 @@ describe('a device that has seen a signed record', () => {
     unwrap(startSilent(doc, creator, board, 'local'));
     Y.applyUpdate(doc, insiderUpdate(doc, (d) => controlsOf(d).clear()), 'remote');
     expect(boardModes(doc, root, board).silent).toBe(true);
+  });
+
+  it('undoes at the next open a rollback that arrived while the device was closed', () => {
+    const { doc, board, root, creator } = facilitated();
+    let kept: Witnessed | undefined;
+    const stop = guardRecords(doc, root, 'heal', undefined, (w) => { kept = w; });
+    unwrap(startSilent(doc, creator, board, 'local'));
+    stop();
+    const reopened = joinDevice(doc);
+    Y.applyUpdate(reopened, insiderUpdate(doc, (d) => controlsOf(d).clear()), 'remote');
+    expect(boardModes(reopened, root, board).silent).toBe(false);
+    guardRecords(reopened, root, 'heal', kept);
+    expect(boardModes(reopened, root, board).silent).toBe(true);
   });
 
   it('writes nothing when nothing was tampered with', () => {
