@@ -8,6 +8,7 @@ import { addHiddenNote, deleteHiddenNote, hiddenNoteCount, openHiddenNotes, reve
 import { facilitatorId, newFacilitatorKeys, type FacilitatorKeys } from '../core/facilitation/keys';
 import { grantFacilitator, handOver, isFacilitator, listFacilitators, removeFacilitator, type Facilitator } from '../core/facilitation/roles';
 import { rolesOf } from '../core/facilitation/roster';
+import { guardRecords, type Witnessed } from '../core/facilitation/witness';
 import { addTime, pauseTimer, startTimer, timeLeft, timerOf, type Timer } from '../core/facilitation/timer';
 import { castDot, closeVote, myDots, openVote, removeDot, voteOf, voteResults, votesOf, type MyDots, type Vote, type VoteResults } from '../core/facilitation/votes';
 import { participantsOf } from '../core/participants';
@@ -67,6 +68,7 @@ export class Facilitation {
   readonly state: YView<FacilitationState>;
   readonly clock: ClockSync | null;
   readonly #signer: Signer | null;
+  readonly #unguard: () => void;
 
   constructor(
     private readonly doc: Y.Doc,
@@ -74,6 +76,7 @@ export class Facilitation {
     private readonly keys: FacilitatorKeys,
     awareness: Awareness,
     private readonly origin: unknown,
+    records?: { kept?: Witnessed; keep: (witnessed: Witnessed) => void },
   ) {
     this.myId = facilitatorId(keys);
     this.#signer = root ? { root, keys } : null;
@@ -81,6 +84,7 @@ export class Facilitation {
     // Anyone may grant this device the role: it tells the room its public keys.
     awareness.setLocalStateField('key', this.myId);
     this.clock = root ? new ClockSync(doc, root, awareness, () => this.signer) : null;
+    this.#unguard = root ? guardRecords(doc, root, origin, records?.kept, records?.keep) : () => {};
   }
 
   #read(): FacilitationState {
@@ -236,5 +240,6 @@ export class Facilitation {
 
   destroy(): void {
     this.clock?.destroy();
+    this.#unguard();
   }
 }

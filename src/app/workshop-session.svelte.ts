@@ -84,7 +84,12 @@ export class WorkshopSession {
     ]);
     const { keys, root } = await ensureKeys(services.store, summary);
     return new WorkshopSession(id, summary.role, opened.doc, services, opened.close, link, Sync,
-      (doc, sync, origin) => new Facilitation(doc, root, keys, sync.awareness, origin));
+      (doc, sync, origin) => new Facilitation(doc, root, keys, sync.awareness, origin, {
+        kept: summary.witnessed,
+        // A failed write only means a rollback that arrives while the workshop is closed is not
+        // undone at the next open; it is retried with the next record seen.
+        keep: (witnessed) => void services.store.setSummary(id, { witnessed }).catch(() => {}),
+      }));
   }
 
   /** The secret and hub this workshop syncs with. A facilitator's workshop follows the hub that

@@ -2,6 +2,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import yDexie from 'y-dexie';
 import type * as Y from 'yjs';
 import type { FacilitatorKeys } from '../core/facilitation/keys';
+import type { Witnessed } from '../core/facilitation/witness';
 import { SaveStatus } from './save-status';
 
 export type Role = 'facilitator' | 'participant';
@@ -23,6 +24,9 @@ export interface WorkshopRow {
   /** This device's own keys for this workshop. The secrets never leave the device: not in the
    *  document, the presence data or a backup file. */
   keys?: FacilitatorKeys;
+  /** The signed records this device has seen in the workshop, to put back any a peer deletes or
+   *  rolls back (core/facilitation/witness.ts). Kept on the device only, never in the document. */
+  witnessed?: Witnessed;
   doc: Y.Doc;
 }
 

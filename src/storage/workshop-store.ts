@@ -22,7 +22,7 @@ export interface WorkshopStore {
   create(fields: NewWorkshop, fill: (doc: Y.Doc) => void): Promise<void>;
   open(id: string): Promise<OpenedWorkshop | undefined>;
   get(id: string): Promise<WorkshopSummary | undefined>;
-  setSummary(id: string, changes: Partial<Pick<WorkshopRow, 'title' | 'updatedAt' | 'role' | 'secret' | 'hub' | 'root' | 'keys'>>): Promise<void>;
+  setSummary(id: string, changes: Partial<Pick<WorkshopRow, 'title' | 'updatedAt' | 'role' | 'secret' | 'hub' | 'root' | 'keys' | 'witnessed'>>): Promise<void>;
   remove(id: string): Promise<void>;
   restore(id: string): Promise<void>;
   purgeExpired(now?: number): Promise<string[]>;
