@@ -1,0 +1,48 @@
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { WorkshopSync } from './connection';
+import { parseInvite } from './invite';
+
+/** A script's seat in a room: the app's own transports (./connection.ts) on the hub's relay. */
+export interface ScriptDevice {
+  /** Everything this device holds of the workshop; what a script writes to it reaches the room. */
+  doc: Y.Doc;
+  sync: WorkshopSync;
+  destroy(): void;
+}
+
+export interface JoinOptions {
+  /** The hub to use when the link names none (a room that met through signaling only). */
+  hub?: string;
+  /** How long to wait for the workshop's boards before giving up. */
+  timeoutMs?: number;
+  /** Called as soon as the device exists, before the workshop arrives: to record what it receives. */
+  onOpen?: (device: ScriptDevice) => void;
+}
+
+/** Joins a room from an invite link as a participant's device does, for operators' tooling and
+ *  tests; resolves once the device holds the workshop's boards. Node only: it brings its own
+ *  WebSocket, which Node 20 lacks and the provider takes from the global scope. */
+export async function joinRoom(link: string, options: JoinOptions = {}): Promise<ScriptDevice> {
+  const invite = parseInvite(new URL(link).hash.replace(/^#\/join/, ''));
+  if (!invite) throw new Error('not an invite link');
+  const hub = invite.hub ?? options.hub;
+  if (!hub) throw new Error('the invite names no hub; pass one');
+  (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
+  const doc = new Y.Doc();
+  const sync = new WorkshopSync(doc, {
+    workshopId: invite.workshopId, secret: invite.secret, hub,
+    signaling: [], relay: true, peers: false, iceServers: [],
+  });
+  const device = { doc, sync, destroy: () => sync.destroy() };
+  options.onOpen?.(device);
+  const deadline = Date.now() + (options.timeoutMs ?? 15_000);
+  while (doc.getArray('boards').length === 0) {
+    if (Date.now() > deadline) {
+      sync.destroy();
+      throw new Error(`never received the workshop from ${hub}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return device;
+}
