@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { simpleDiffString } from 'lib0/diff';
 import { newId } from './ids';
 import { isSlot, nextOrder, placeAt } from './order';
 import { err, ok, type Result } from './result';
@@ -83,26 +84,10 @@ export function addItem(doc: Y.Doc, boardId: string, fields: NewItem, origin: un
 /** Replaces only the changed middle of the text, so two people editing different parts of one
  *  note both keep their words when their devices merge. */
 export function applyTextChange(ytext: Y.Text, next: string): void {
-  const prev = ytext.toString();
-  let start = 0;
-  while (start < prev.length && start < next.length && prev[start] === next[start]) start++;
-  // Never cut between the halves of a surrogate pair (emoji, some scripts): Yjs would store a
-  // lone half, which every device then shows as a replacement character.
-  if (start > 0 && isHighSurrogate(prev.charCodeAt(start - 1))) start--;
-  let end = 0;
-  while (
-    end < prev.length - start && end < next.length - start &&
-    prev[prev.length - 1 - end] === next[next.length - 1 - end]
-  ) end++;
-  if (end > 0 && isLowSurrogate(prev.charCodeAt(prev.length - end))) end--;
-  const removed = prev.length - start - end;
-  if (removed > 0) ytext.delete(start, removed);
-  const inserted = next.slice(start, next.length - end);
-  if (inserted) ytext.insert(start, inserted);
+  const { index, remove, insert } = simpleDiffString(ytext.toString(), next);
+  if (remove > 0) ytext.delete(index, remove);
+  if (insert) ytext.insert(index, insert);
 }
-
-const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
-const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 export function editItem(doc: Y.Doc, boardId: string, itemId: string, rawText: string, origin: unknown): Result<void, ItemError> {
   const text = checkText(rawText, 'note', { multiline: true });
