@@ -6,7 +6,7 @@ import { addNote } from '../../../src/core/swot';
 import {
   backupFileName, BACKUP_MAX_BYTES, encodeBackup, IMPORT_ORIGIN, mergeBackup, parseBackup, type BackupError,
 } from '../../../src/export/backup';
-import { toBase64 } from '../../../src/export/base64';
+import { toBase64 } from 'lib0/buffer';
 import { summaryModel } from '../../../src/export/summary-model';
 import { newWorkshop, recordWrites, unwrap } from '../core/helpers';
 import { fixtureWorkshop, PEOPLE } from './helpers';
