@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { LAPTOP, PHONE, useHubAndBrowser, withContext } from './harness';
+import { LAPTOP, PHONE, screenshot, useHubAndBrowser, withContext } from './harness';
 import { addBoard, createWorkshop, inviteLink, join as joinWorkshop, setProfile, useTransports } from './workshop-steps';
 
 const env = useHubAndBrowser();
@@ -117,7 +117,7 @@ describe('summary, backup and import', () => {
       expect(await summary.getByRole('heading', { name: 'Expectations' }).count()).toBe(0);
       expect(await summary.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
       await summary.emulateMedia({ media: 'print' });
-      await summary.screenshot({ path: '/tmp/screens/laptop-11-summary-print.png', fullPage: true });
+      await screenshot(summary, 'laptop-11-summary-print', true);
       await summary.close();
 
       await laptop.getByRole('checkbox', { name: /Show participants’ names/ }).check();
@@ -129,7 +129,7 @@ describe('summary, backup and import', () => {
       const csv = readFileSync((await download(laptop, 'Download CSV (notes and stakeholders)')).path, 'utf8');
       expect(csv.startsWith('\uFEFF')).toBe(true);
       expect(csv).toContain('Joint annual review works');
-      await laptop.screenshot({ path: '/tmp/screens/laptop-11-export.png' });
+      await screenshot(laptop, 'laptop-11-export');
       expect(errors).toEqual([]);
     }));
 
@@ -139,6 +139,6 @@ describe('summary, backup and import', () => {
       await createWorkshop(phone, env.hub.url, 'Phone export', 'Expectations');
       await openExport(phone);
       expect(await phone.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
-      await phone.screenshot({ path: '/tmp/screens/phone-11-export.png' });
+      await screenshot(phone, 'phone-11-export');
     }));
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { LAPTOP, PHONE, useHubAndBrowser, withContext } from './harness';
+import { LAPTOP, PHONE, screenshot, useHubAndBrowser, withContext } from './harness';
 import { facilitatorAndPhone } from './workshop-steps';
 
 const env = useHubAndBrowser();
@@ -87,15 +87,15 @@ describe('Ground rules, a facilitator on a laptop and a participant on a phone',
       expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
       // The app bar is sticky: from a scrolled page it would land mid-screenshot.
       for (const page of [laptop, phone]) await page.evaluate(() => window.scrollTo(0, 0));
-      await laptop.screenshot({ path: '/tmp/screens/laptop-10-rules.png', fullPage: true });
-      await phone.screenshot({ path: '/tmp/screens/phone-10-rules.png', fullPage: true });
+      await screenshot(laptop, 'laptop-10-rules', true);
+      await screenshot(phone, 'phone-10-rules', true);
 
       // The projection shows exactly the adopted rules; Escape closes it.
       await laptop.getByRole('button', { name: /Show adopted rules/ }).click();
       const projection = laptop.getByRole('dialog', { name: 'Our ground rules' });
       await projection.waitFor();
       expect(await projection.getByTestId('adopted-rules').locator('li').allTextContents()).toEqual([TRANSPARENCY]);
-      await laptop.screenshot({ path: '/tmp/screens/laptop-10-rules-projection.png' });
+      await screenshot(laptop, 'laptop-10-rules-projection');
       await laptop.keyboard.press('Escape');
       await projection.waitFor({ state: 'detached' });
       expect(await laptop.evaluate(() => document.activeElement?.textContent)).toContain('Show adopted rules');

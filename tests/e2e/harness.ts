@@ -98,3 +98,12 @@ export function useHubAndBrowser(options: Parameters<typeof startTestHub>[0] = {
   });
   return env;
 }
+
+type Shootable = { screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown> };
+
+/** Writes a screenshot into $CG_SCREENSHOTS only when that is set: a normal run leaves no files. */
+export async function screenshot(target: Shootable, name: string, fullPage = false): Promise<void> {
+  const dir = process.env.CG_SCREENSHOTS;
+  if (!dir) return;
+  await target.screenshot({ path: join(dir, `${name}.png`), fullPage });
+}

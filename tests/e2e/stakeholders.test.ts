@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { LAPTOP, PHONE, useHubAndBrowser, withContext } from './harness';
+import { LAPTOP, PHONE, screenshot, useHubAndBrowser, withContext } from './harness';
 import { facilitatorAndPhone } from './workshop-steps';
 
 const env = useHubAndBrowser();
@@ -152,13 +152,13 @@ describe('Stakeholder map, a facilitator on a laptop and a participant on a phon
 
       // From the top, so the sticky app bar and map sit where a person first sees them.
       for (const page of [laptop, phone]) await page.evaluate(() => scrollTo(0, 0));
-      await laptop.screenshot({ path: '/tmp/screens/laptop-9-stakeholders.png', fullPage: true });
-      await map.screenshot({ path: '/tmp/screens/laptop-9-stakeholders-map.png' });
-      await phone.screenshot({ path: '/tmp/screens/phone-9-stakeholders-list.png', fullPage: true });
+      await screenshot(laptop, 'laptop-9-stakeholders', true);
+      await screenshot(map, 'laptop-9-stakeholders-map');
+      await screenshot(phone, 'phone-9-stakeholders-list', true);
       const overflow = () => phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(await overflow()).toBe(0);
       await phone.getByRole('button', { name: 'Map' }).click();
       expect(await overflow()).toBe(0);
-      await phone.screenshot({ path: '/tmp/screens/phone-9-stakeholders.png', fullPage: true });
+      await screenshot(phone, 'phone-9-stakeholders', true);
     })));
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { LAPTOP, PHONE, useHubAndBrowser, withContext } from './harness';
+import { LAPTOP, PHONE, screenshot, useHubAndBrowser, withContext } from './harness';
 import { facilitatorAndPhone } from './workshop-steps';
 
 const env = useHubAndBrowser();
@@ -65,8 +65,8 @@ describe('SWOT grid, a facilitator on a laptop and a participant on a phone', ()
       await phone.getByRole('button', { name: 'Redo' }).click();
       await quadrant(laptop, 'threats').getByText('Budget cuts next year').waitFor();
 
-      await laptop.screenshot({ path: '/tmp/screens/laptop-8-swot.png', fullPage: true });
-      await phone.screenshot({ path: '/tmp/screens/phone-8-swot.png', fullPage: true });
+      await screenshot(laptop, 'laptop-8-swot', true);
+      await screenshot(phone, 'phone-8-swot', true);
     })));
 
   it('groups notes under headings, drags and reorders them, and compares the groups with their shared themes', () =>
@@ -115,7 +115,7 @@ describe('SWOT grid, a facilitator on a laptop and a participant on a phone', ()
         expect(await page.getByTestId('compare-strengths').getByRole('group', { name: 'Government' }).textContent())
           .toContain('Regular donor coordination meetings');
       }
-      await laptop.screenshot({ path: '/tmp/screens/laptop-8-swot-compare.png', fullPage: true });
-      await phone.screenshot({ path: '/tmp/screens/phone-8-swot-compare.png', fullPage: true });
+      await screenshot(laptop, 'laptop-8-swot-compare', true);
+      await screenshot(phone, 'phone-8-swot-compare', true);
     })));
 });

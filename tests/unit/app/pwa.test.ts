@@ -24,6 +24,7 @@ function fakeRegister(registration: object) {
   return { load: () => Promise.resolve(register), skipWaiting, callbacks: () => callbacks };
 }
 
+/** Lets a start that does nothing finish, so the test can see that nothing happened. */
 const settle = () => new Promise((done) => setTimeout(done, 0));
 
 /** A started Pwa in a secure browser whose service worker registration is faked. */
@@ -33,7 +34,7 @@ async function startedPwa() {
   const fake = fakeRegister(registration);
   const pwa = new Pwa({ load: fake.load, reload });
   const stop = pwa.start();
-  await settle();
+  await vi.waitFor(() => expect(fake.callbacks()).toBeDefined());
   return { container, registration, reload, fake, pwa, stop };
 }
 
@@ -59,8 +60,7 @@ describe('Pwa', () => {
     const { registration } = secureBrowser();
     const pwa = new Pwa({ load: fakeRegister(registration).load });
     const stop = pwa.start();
-    await settle();
-    expect(pwa.offlineReady).toBe(true);
+    await vi.waitFor(() => expect(pwa.offlineReady).toBe(true));
     stop();
   });
 

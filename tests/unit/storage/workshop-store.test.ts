@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Dexie } from 'dexie';
 import { createBoard, listBoards } from '../../../src/core/boards';
 import { addItem, listItems } from '../../../src/core/items';
@@ -63,15 +63,12 @@ describe('workshop store (y-dexie)', () => {
     await store.setSummary('a', { updatedAt: Date.now() + 1000 });
     const seen: string[][] = [];
     const stop = store.watchList((rows) => seen.push(rows.map((r) => r.id)), (e) => { throw e; });
-    await new Promise((r) => setTimeout(r, 50));
-    expect(seen.at(-1)).toEqual(['a', 'b']);
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual(['a', 'b']));
     await store.remove('a');
-    await new Promise((r) => setTimeout(r, 50));
-    expect(seen.at(-1)).toEqual(['b']);
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual(['b']));
     expect(await store.purgeExpired()).toEqual([]);
     await store.restore('a');
-    await new Promise((r) => setTimeout(r, 50));
-    expect(seen.at(-1)).toEqual(['a', 'b']);
+    await vi.waitFor(() => expect(seen.at(-1)).toEqual(['a', 'b']));
     await store.remove('b');
     expect(await store.purgeExpired(Date.now() + UNDO_WINDOW_MS)).toEqual(['b']);
     expect(await store.get('b')).toBeUndefined();
