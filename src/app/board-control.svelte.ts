@@ -1,5 +1,4 @@
 import { getContext, setContext } from 'svelte';
-import { boardKind } from '../core/board-kinds';
 import type { NoteResult } from '../core/facilitation/votes';
 import type { Result } from '../core/result';
 import type { BoardFacilitation, HiddenNote, Reveal } from './facilitation.svelte';
@@ -7,9 +6,6 @@ import type { Outcome } from './outcome';
 import { differing } from '../core/facilitation/differing';
 import type { WorkshopSession } from './workshop-session.svelte';
 import type { YView } from './y-view.svelte';
-
-/** Whether a board is made of notes: the kinds with a silent brainstorm and dot voting. */
-export const hasNoteFacilitation = (type: string): boolean => boardKind(type).noteFacilitation;
 
 /** One board's facilitation on this device: its view, and its actions bound to the board and
  *  to this device's participant. The workshop screen makes one per open board and hands it down

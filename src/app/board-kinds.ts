@@ -1,4 +1,3 @@
-import { shownKind } from '../core/board-kinds';
 import type { Board } from '../core/boards';
 import { t } from '../i18n/i18n';
 
@@ -7,5 +6,5 @@ export { BOARD_TYPES as BOARD_KINDS, type BoardType as BoardKind } from '../core
 
 /** "3 notes", "5 stakeholders", "2 proposals": what a board's `itemCount` counts, by its kind. */
 export function countLabel(board: Board): string {
-  return t(`board.count.${shownKind(board.type)}`, { count: board.itemCount });
+  return t(`board.count.${board.type}`, { count: board.itemCount });
 }

@@ -26,5 +26,3 @@ export const isBoardType = (type: string): type is BoardType => Object.hasOwn(BO
 
 /** The kind a board is shown as: its own, or notes for a type from a newer app. */
 export const shownKind = (type: string): BoardType => (isBoardType(type) ? type : 'notes');
-
-export const boardKind = (type: string): BoardKindRecord => BOARD_KIND_RECORDS[shownKind(type)];

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { newId } from './ids';
 import { err, ok, type Result } from './result';
-import { BOARD_KIND_RECORDS, boardKind, isBoardType, type BoardType } from './board-kinds';
+import { BOARD_KIND_RECORDS, isBoardType, shownKind, type BoardType } from './board-kinds';
 import { boardMapOf, boardOrderOf, liveBoard } from './schema';
 import { checkText, type TextError } from './text';
 
@@ -9,11 +9,20 @@ export { BOARD_TYPES, type BoardType } from './board-kinds';
 
 export interface Board {
   id: string;
-  type: string;
+  /** The kind the board is shown as: its own, or notes for a type this version does not know. */
+  type: BoardType;
+  /** The raw type of a board written by a newer app, kept so that nothing rewrites it; such a
+   *  board is shown as notes, read-only. */
+  unknownType?: string;
   title: string;
   prompt: string;
   itemCount: number;
 }
+
+/** Whether notes-like facilitation (silent brainstorm, dot vote) applies to the board: never to
+ *  one of a kind from a newer app, which is shown read-only. */
+export const hasNoteFacilitation = (board: Board): boolean =>
+  board.unknownType === undefined && BOARD_KIND_RECORDS[board.type].noteFacilitation;
 
 export type BoardError = TextError | 'no-board' | 'bad-type' | 'bad-index';
 
@@ -29,11 +38,13 @@ export function boardIds(doc: Y.Doc): string[] {
 }
 
 function toBoard(id: string, map: Y.Map<unknown>): Board {
-  const type = String(map.get('type'));
-  const items = map.get(boardKind(type).counted) as Y.Map<unknown> | undefined;
+  const raw = String(map.get('type'));
+  const type = shownKind(raw);
+  const items = map.get(BOARD_KIND_RECORDS[type].counted) as Y.Map<unknown> | undefined;
   return {
     id,
     type,
+    ...(type === raw ? {} : { unknownType: raw }),
     title: String(map.get('title') ?? ''),
     prompt: String(map.get('prompt') ?? ''),
     itemCount: items?.size ?? 0,

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { createBoard, listBoards, type BoardType } from './boards';
+import { createBoard, listBoards } from './boards';
 import { addGroup, listGroups } from './groups';
 import { getMeta, initWorkshop, updateMeta } from './meta';
 import { ok, type Result } from './result';
@@ -18,8 +18,9 @@ export function copyAsTemplate(
   target.transact(() => {
     updateMeta(target, { purpose: meta.purpose, place: meta.place }, origin);
     for (const group of listGroups(source)) addGroup(target, group.name, origin, group.color);
-    for (const board of listBoards(source)) {
-      const copy = createBoard(target, { type: board.type as BoardType, title: board.title, prompt: board.prompt }, origin);
+    // A board of a kind from a newer app is left out: copied here it would become a notes board.
+    for (const board of listBoards(source).filter((b) => b.unknownType === undefined)) {
+      const copy = createBoard(target, { type: board.type, title: board.title, prompt: board.prompt }, origin);
       if (copy.ok) boards.set(board.id, copy.value);
     }
   }, origin);

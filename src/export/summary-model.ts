@@ -245,7 +245,7 @@ function sectionOf(doc: Y.Doc, board: Board, authors: Authors, root: string | nu
     default: {
       const vote = voted();
       return {
-        ...base, kind: 'notes', type: board.type, notes: listItems(doc, board.id).map((n) => noteEntry(n, authors, vote?.dots)),
+        ...base, kind: 'notes', type: board.unknownType ?? board.type, notes: listItems(doc, board.id).map((n) => noteEntry(n, authors, vote?.dots)),
         ...(vote ? { vote: vote.entry } : {}),
       };
     }
@@ -276,7 +276,7 @@ export function summaryModel(doc: Y.Doc, options: SummaryOptions = {}): SummaryM
     place: meta.place,
     date: meta.startsAt,
     groups: groupsOf(doc, showNames),
-    agenda: boards.map((b) => ({ title: b.title, type: b.type, prompt: b.prompt })),
+    agenda: boards.map((b) => ({ title: b.title, type: b.unknownType ?? b.type, prompt: b.prompt })),
     steps: root ? stepsOf(doc, root, boards) : [],
     sections: chosen.map((b) => sectionOf(doc, b, authors, root)),
   };
