@@ -44,6 +44,7 @@ export const en = {
 
   'workshop.notFound': 'This workshop is not on this device. It may have been deleted.',
   'workshop.loading': 'Opening workshop…',
+  'board.loading': 'Opening board…',
   'workshop.boards': 'Boards',
   'workshop.agenda': 'Agenda',
   'workshop.noBoards': 'No boards yet. Add the first activity of your agenda.',
