@@ -23,7 +23,7 @@ describe('every kind of board gets the shared frame', () => {
           await backToAgenda(page);
           const title = `A ${kind} board`;
           await addBoard(page, title, t(`board.kind.${kind}`));
-          const board = page.locator(`article[data-kind="${kind}"]`);
+          const board = page.locator('.board-pane');
           await board.getByRole('button', { name: 'Undo' }).waitFor();
           await board.getByRole('button', { name: 'Redo' }).waitFor();
 
