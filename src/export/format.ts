@@ -1,7 +1,7 @@
 import { shownKind } from '../core/board-kinds';
 import type { AxisSpread } from '../core/stakeholders';
 import type { Labels } from './labels';
-import type { Author, VoteEntry } from './summary-model';
+import type { Author, VoteEntry } from './section-parts';
 
 /* Words and numbers shared by every renderer. They return plain text: escaping is the
  * renderer's job, since Markdown, HTML and CSV each need their own. */

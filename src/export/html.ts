@@ -2,9 +2,13 @@ import type { AxisSpread } from '../core/stakeholders';
 import type { Labels } from './labels';
 import { authorLabel, formatDate, groupLabel, kindLabel, percent, rangeLabel, voteFacts } from './format';
 import { stakeholderSvg } from './stakeholder-svg';
-import type {
-  BoardSection, GroundRulesSection, NoteEntry, NotesSection, StakeholdersSection, SummaryModel, SwotSection, VoteEntry,
-} from './summary-model';
+import type { BoardSection } from './board-sections';
+import type { GroundRulesSection } from './kinds/ground-rules';
+import type { NotesSection } from './kinds/notes';
+import type { StakeholdersSection } from './kinds/stakeholders';
+import type { SwotSection } from './kinds/swot';
+import type { NoteEntry, VoteEntry } from './section-parts';
+import type { SummaryModel } from './summary-model';
 import { escapeHtml } from './escape-html';
 
 export interface HtmlOptions {

@@ -1,9 +1,13 @@
 import type { AxisSpread } from '../core/stakeholders';
 import type { Labels } from './labels';
 import { authorLabel, formatDate, groupLabel, kindLabel, percent, rangeLabel, voteFacts } from './format';
-import type {
-  BoardSection, GroundRulesSection, NoteEntry, NotesSection, StakeholdersSection, SummaryModel, SwotSection, VoteEntry,
-} from './summary-model';
+import type { BoardSection } from './board-sections';
+import type { GroundRulesSection } from './kinds/ground-rules';
+import type { NotesSection } from './kinds/notes';
+import type { StakeholdersSection } from './kinds/stakeholders';
+import type { SwotSection } from './kinds/swot';
+import type { NoteEntry, VoteEntry } from './section-parts';
+import type { SummaryModel } from './summary-model';
 
 /** Plain text as Markdown that renders exactly as typed: every character Markdown (with GFM
  *  tables, strikethrough and autolinks) gives a meaning is backslash-escaped, so no note can make a

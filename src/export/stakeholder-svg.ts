@@ -1,7 +1,7 @@
 import type { EngagementLevel } from '../core/stakeholders';
 import { escapeHtml as h } from './escape-html';
 import type { LabelKey, Labels } from './labels';
-import type { StakeholdersSection } from './summary-model';
+import type { StakeholdersSection } from './kinds/stakeholders';
 
 /* The influence × interest grid as static SVG, laid out as the board shows it: interest grows to
  * the right, influence upwards; each stakeholder sits at the mean of everyone's estimates, its

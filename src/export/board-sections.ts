@@ -1,0 +1,33 @@
+import { shownKind, type BoardType } from '../core/board-kinds';
+import type { CsvRow } from './csv-row';
+import { groundRulesSection } from './kinds/ground-rules';
+import { notesSection } from './kinds/notes';
+import { stakeholdersSection } from './kinds/stakeholders';
+import { swotSection } from './kinds/swot';
+import type { Labels } from './labels';
+import type { SectionKind } from './section-kind';
+import type { SectionBase, SectionSource } from './section-parts';
+
+/* Each kind of board's part of the export, looked up by its type: adding a kind is one module in
+ * ./kinds and one line here, and the compiler rejects a map without every kind. */
+
+const BOARD_SECTIONS = {
+  notes: notesSection,
+  swot: swotSection,
+  stakeholders: stakeholdersSection,
+  'ground-rules': groundRulesSection,
+} as const satisfies { [K in BoardType]: SectionKind<SectionBase & { kind: K }> };
+
+/** The section of a board of kind `K`; of any board when `K` is left out. */
+export type BoardSection<K extends BoardType = BoardType> = { [P in K]: ReturnType<(typeof BOARD_SECTIONS)[P]['section']> }[K];
+
+/* The same map, typed so that looking a kind up gives the functions of exactly its section. */
+const BY_KIND: { [K in BoardType]: SectionKind<BoardSection<K>> } = BOARD_SECTIONS;
+
+/** A board's section; a board of a type from a newer app reads as its notes, as the app shows it. */
+export const sectionOf = (source: SectionSource): BoardSection => BY_KIND[shownKind(source.board.type)].section(source);
+
+const rowsOf = <K extends BoardType>(kind: K, section: BoardSection<K>, t: Labels): CsvRow[] => BY_KIND[kind].csvRows(section, t);
+
+/** A section's rows of the CSV. */
+export const csvRowsOf = (section: BoardSection, t: Labels): CsvRow[] => rowsOf(section.kind, section, t);
