@@ -1,6 +1,7 @@
 import type { AxisSpread } from '../core/stakeholders';
 import type { Labels } from './labels';
-import { authorLabel, formatDate, groupLabel, kindLabel, percent, rangeLabel, voteFacts } from './format';
+import { authorLabel, formatDate, groupLabel, kindLabel, voteFacts } from './format';
+import { percent, rangeLabel } from './placement';
 import { stakeholderSvg } from './stakeholder-svg';
 import type { BoardSection } from './board-sections';
 import type { GroundRulesSection } from './kinds/ground-rules';

@@ -1,4 +1,5 @@
 import { keyPartnerWarning, listRelationships, listStakeholders, type Stakeholder } from '../../core/stakeholders';
+import { percentOf } from '../placement';
 import type { SectionKind } from '../section-kind';
 import type { SectionBase } from '../section-parts';
 
@@ -33,8 +34,8 @@ export const stakeholdersSection: SectionKind<StakeholdersSection> = {
     kind: t('export.csv.kind.stakeholder'), board: section.title, text: s.name, sector: t(`sector.${s.sector}`),
     level: t(`level.${s.level}`), needs: s.needs, interests: s.interests, motivations: s.motivations, brings: s.brings,
     // Plain numbers, so the sheet can sort and average them.
-    influence: s.position ? String(Math.round(s.position.influence * 100)) : '',
-    interest: s.position ? String(Math.round(s.position.interest * 100)) : '',
+    influence: s.position ? String(percentOf(s.position.influence)) : '',
+    interest: s.position ? String(percentOf(s.position.interest)) : '',
     estimates: String(s.estimates),
   })),
 };
