@@ -8,8 +8,9 @@ import type { Labels } from './labels';
 import type { SectionKind } from './section-kind';
 import type { SectionBase, SectionSource } from './section-parts';
 
-/* Each kind of board's part of the export, looked up by its type: adding a kind is one module in
- * ./kinds and one line here, and the compiler rejects a map without every kind. */
+/* Each kind of board's part of the export (its section of the summary, CSV rows, HTML and
+ * Markdown), looked up by its type: adding a kind is one module in ./kinds and one line here, and
+ * the compiler rejects a map without every kind. */
 
 const BOARD_SECTIONS = {
   notes: notesSection,
@@ -27,7 +28,13 @@ const BY_KIND: { [K in BoardType]: SectionKind<BoardSection<K>> } = BOARD_SECTIO
 /** A board's section; a board of a type from a newer app reads as its notes, as the app shows it. */
 export const sectionOf = (source: SectionSource): BoardSection => BY_KIND[shownKind(source.board.type)].section(source);
 
-const rowsOf = <K extends BoardType>(kind: K, section: BoardSection<K>, t: Labels): CsvRow[] => BY_KIND[kind].csvRows(section, t);
+const kindOf = <K extends BoardType>(kind: K): SectionKind<BoardSection<K>> => BY_KIND[kind];
 
 /** A section's rows of the CSV. */
-export const csvRowsOf = (section: BoardSection, t: Labels): CsvRow[] => rowsOf(section.kind, section, t);
+export const csvRowsOf = (section: BoardSection, t: Labels): CsvRow[] => kindOf(section.kind).csvRows(section, t);
+
+/** A section's body in the HTML summary. */
+export const htmlOf = (section: BoardSection, t: Labels): string => kindOf(section.kind).html(section, t);
+
+/** A section's body in the Markdown summary, as lines. */
+export const markdownOf = (section: BoardSection, t: Labels): string[] => kindOf(section.kind).markdown(section, t);

@@ -1,5 +1,7 @@
 import { listItems } from '../../core/items';
 import { noteRow } from '../csv-row';
+import { notesList, voteHtml } from '../html-parts';
+import { bulletList, noteLine, voteMarkdown } from '../markdown-parts';
 import type { SectionKind } from '../section-kind';
 import { boardVote, noteEntry, type NoteEntry, type VotedSection } from '../section-parts';
 
@@ -21,4 +23,6 @@ export const notesSection: SectionKind<NotesSection> = {
     };
   },
   csvRows: (section, t) => section.notes.map((n) => noteRow(n, section.title, t)),
+  html: (section, t) => notesList(section.notes, t) + voteHtml(section.vote, t),
+  markdown: (section, t) => [...bulletList(section.notes.map((n) => noteLine(n, t)), t), ...voteMarkdown(section.vote, t)],
 };

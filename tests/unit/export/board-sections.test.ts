@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { BOARD_TYPES } from '../../../src/core/board-kinds';
 import { listBoards } from '../../../src/core/boards';
-import { csvRowsOf } from '../../../src/export/board-sections';
+import { csvRowsOf, htmlOf, markdownOf } from '../../../src/export/board-sections';
 import { summaryModel } from '../../../src/export/summary-model';
 import { fixtureWorkshop, t } from './helpers';
 
 describe('board sections', () => {
-  it('give every kind of board its own section and CSV rows', () => {
+  it('give every kind of board its own section, CSV rows, HTML and Markdown', () => {
     const { doc } = fixtureWorkshop();
     const boards = listBoards(doc);
     const model = summaryModel(doc);
@@ -18,6 +18,8 @@ describe('board sections', () => {
       const rows = csvRowsOf(section, t);
       expect(rows.length, `${type} rows`).toBeGreaterThan(0);
       expect(rows.every((r) => r.board === board!.title && r.text)).toBe(true);
+      expect(htmlOf(section, t), `${type} HTML`).toContain(rows[0]!.text);
+      expect(markdownOf(section, t).join('\n'), `${type} Markdown`).toContain(rows[0]!.text);
     }
   });
 

@@ -16,7 +16,8 @@ import { castDot, closeVote, openVote } from '../../../src/core/facilitation/vot
 import { toCsv } from '../../../src/export/csv';
 import { escapeHtml } from '../../../src/export/escape-html';
 import { toHtml } from '../../../src/export/html';
-import { escapeMarkdown, toMarkdown } from '../../../src/export/markdown';
+import { escapeMarkdown } from '../../../src/export/escape-markdown';
+import { toMarkdown } from '../../../src/export/markdown';
 import { summaryModel } from '../../../src/export/summary-model';
 import { newWorkshop, unwrap } from '../core/helpers';
 import { parseCsv, t } from './helpers';
