@@ -28,6 +28,8 @@ const BY_KIND: { [K in BoardType]: SectionKind<BoardSection<K>> } = BOARD_SECTIO
 /** A board's section; a board of a type from a newer app reads as its notes, as the app shows it. */
 export const sectionOf = (source: SectionSource): BoardSection => BY_KIND[shownKind(source.board.type)].section(source);
 
+/* One signature for a kind's functions: a union of them could take only a section of every kind
+ * at once. A section only ever reaches its own kind's, since both come from `section.kind`. */
 const kindOf = <K extends BoardType>(kind: K): SectionKind<BoardSection<K>> => BY_KIND[kind];
 
 /** A section's rows of the CSV. */
