@@ -26,10 +26,8 @@ export function summaryFile(
   options: Omit<SummaryOptions, 'root'> & { paper?: Paper }, now = new Date(),
 ): File {
   const { paper, ...rest } = options;
-  const { doc } = session;
-  const chosen: SummaryOptions = { ...rest, root: session.facilitation.root };
-  const model = summaryModel(doc, { ...chosen, locale: locale() });
-  const text = format === 'html' ? toHtml(model, t, { paper }) : format === 'markdown' ? toMarkdown(model, t) : toCsv(doc, t, chosen);
+  const model = summaryModel(session.doc, { ...rest, root: session.facilitation.root, locale: locale() });
+  const text = format === 'html' ? toHtml(model, t, { paper }) : format === 'markdown' ? toMarkdown(model, t) : toCsv(model, t);
   const { extension, type } = FORMATS[format];
   return new File([text], exportFileName(title, now, extension), { type });
 }

@@ -1,4 +1,4 @@
-import { GROUP_COLORS } from '../core/groups';
+import { GROUP_COLORS } from '../core/palette';
 import { openDb, type CommonGroundDb } from '../storage/db';
 import { loadProfile, saveProfile, type Profile } from '../storage/profile-store';
 import { dexieWorkshopStore, type WorkshopStore } from '../storage/workshop-store';

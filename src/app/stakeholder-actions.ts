@@ -1,7 +1,7 @@
 import type { Result } from '../core/result';
 import {
   addRelationship, addStakeholder, clearEstimate, deleteRelationship, deleteStakeholder, nudgeStakeholder,
-  placeStakeholder, updateStakeholder, type Position, type Stakeholder, type StakeholderFields,
+  placeStakeholder, updateStakeholder, type Position, type StakeholderFields,
 } from '../core/stakeholders';
 import { t } from '../i18n/i18n';
 import { outcome as anyOutcome, type Outcome, type WorkshopSession } from './workshop-session.svelte';
@@ -68,23 +68,4 @@ export class StakeholderActions {
   unrelate(id: string): Outcome {
     return outcome(deleteRelationship(this.session.doc, this.boardId, id, this.session.origin));
   }
-}
-
-export const percent = (v: number) => Math.round(v * 100);
-
-/** A stakeholder's place on the map in words: for screen readers and the list view. */
-export function describePlacement(s: Stakeholder): { where: string; range: string | null; mine: string } {
-  const where = s.position
-    ? t('stakeholders.where', { influence: percent(s.position.influence), interest: percent(s.position.interest), count: s.estimates })
-    : t('stakeholders.where.none');
-  const range = s.spread && s.estimates > 1
-    ? t('stakeholders.range', {
-      influenceMin: percent(s.spread.influence.min), influenceMax: percent(s.spread.influence.max),
-      interestMin: percent(s.spread.interest.min), interestMax: percent(s.spread.interest.max),
-    })
-    : null;
-  const mine = s.mine
-    ? t('stakeholders.mine', { influence: percent(s.mine.influence), interest: percent(s.mine.interest) })
-    : t('stakeholders.mine.none');
-  return { where, range, mine };
 }

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { newId } from './ids';
+import { GROUP_COLORS } from './palette';
 import { err, ok, type Result } from './result';
 import { groupsOf } from './schema';
 import { checkText, cleanText, type TextError } from './text';
@@ -9,9 +10,6 @@ export interface Group {
   name: string;
   color: string;
 }
-
-/** Distinct on projectors and for colour-blind viewers (Okabe-Ito), readable with dark text. */
-export const GROUP_COLORS = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7', '#999999'] as const;
 
 export type GroupError = TextError | 'duplicate' | 'no-group' | 'bad-color';
 

@@ -1,7 +1,6 @@
 import { shownKind } from '../core/board-kinds';
-import type { AxisSpread } from '../core/stakeholders';
 import type { Labels } from './labels';
-import type { Author, VoteEntry } from './summary-model';
+import type { Author, VoteEntry } from './section-parts';
 
 /* Words and numbers shared by every renderer. They return plain text: escaping is the
  * renderer's job, since Markdown, HTML and CSV each need their own. */
@@ -19,12 +18,6 @@ export function authorLabel(author: Author, t: Labels): string {
   const group = groupLabel(author.group, t);
   return author.name ? t('export.author', { name: author.name, group }) : group;
 }
-
-/** A 0..1 axis value as a whole percentage. */
-export const percent = (value: number, t: Labels): string => t('export.percent', { value: Math.round(value * 100) });
-
-export const rangeLabel = (axis: AxisSpread, t: Labels): string =>
-  t('export.range', { min: Math.round(axis.min * 100), max: Math.round(axis.max * 100) });
 
 /** A yyyy-mm-dd date in words of `locale`; the date is a calendar day, so no time zone may shift it. */
 export function formatDate(date: string, locale: string): string {

@@ -1,11 +1,8 @@
-import type { AxisSpread } from '../core/stakeholders';
+import { htmlOf, type BoardSection } from './board-sections';
+import { escapeHtml as h } from './escape-html';
+import { formatDate, groupLabel, kindLabel } from './format';
 import type { Labels } from './labels';
-import { authorLabel, formatDate, groupLabel, kindLabel, percent, rangeLabel, voteFacts } from './format';
-import { stakeholderSvg } from './stakeholder-svg';
-import type {
-  BoardSection, GroundRulesSection, NoteEntry, NotesSection, StakeholdersSection, SummaryModel, SwotSection, VoteEntry,
-} from './summary-model';
-import { escapeHtml } from './escape-html';
+import type { SummaryModel } from './summary-model';
 
 export interface HtmlOptions {
   /** The sheet the browser's print dialog starts with; the margins fit both, so printing an A4
@@ -63,95 +60,8 @@ th .detail { font-weight: normal; margin-top: .2rem; }
 }
 `;
 
-const h = escapeHtml;
 /** Core checks colours on write, but a document from a modified client may hold anything. */
 const isColor = (c: string) => /^#[0-9a-f]{6}$/i.test(c);
-
-function notesList(notes: readonly NoteEntry[], t: Labels): string {
-  if (notes.length === 0) return `<p class="empty">${h(t('export.empty'))}</p>`;
-  return `<ul>${notes.map((n) => `<li><span class="note">${h(n.text)}</span> <span class="by">— ${h(authorLabel(n.author, t))}</span></li>`).join('')}</ul>`;
-}
-
-function swot(section: SwotSection, t: Labels): string {
-  const quadrants = section.quadrants.map((q) => {
-    const headings = q.headings.map((c) => `<h4>${h(c.title)}</h4>${notesList(c.notes, t)}`).join('');
-    const loose = q.notes.length > 0 || q.headings.length === 0 ? notesList(q.notes, t) : '';
-    return `<section class="q-${q.quadrant}"><h3>${h(t(`swot.${q.quadrant}`))}</h3>${headings}${loose}</section>`;
-  });
-  return `<div class="swot">${quadrants.join('')}</div>`;
-}
-
-function stakeholders(section: StakeholdersSection, t: Labels): string {
-  if (section.stakeholders.length === 0) return `<p class="empty">${h(t('export.empty'))}</p>`;
-  const axis = (value: number | undefined, spread: AxisSpread | undefined) =>
-    value === undefined || !spread ? h(t('stakeholders.unplaced'))
-      : h(percent(value, t)) + (spread.min < spread.max ? ` <span class="by">(${h(rangeLabel(spread, t))})</span>` : '');
-  const detail = (s: StakeholdersSection['stakeholders'][number]) => (['needs', 'interests', 'motivations', 'brings'] as const)
-    .filter((d) => s[d] !== '')
-    .map((d) => `<div class="detail"><strong>${h(t(`stakeholders.${d}`))}:</strong> ${h(s[d])}</div>`).join('');
-  const head = [t('stakeholders.name'), t('stakeholders.sector'), t('stakeholders.level'), t('stakeholders.axis.influence'),
-    t('stakeholders.axis.interest'), t('export.estimates')].map((c) => `<th scope="col">${h(c)}</th>`).join('');
-  const rows = section.stakeholders.map((s) => `<tr><th scope="row">${h(s.name)}${detail(s)}</th>`
-    + `<td>${h(t(`sector.${s.sector}`))}</td><td>${h(t(`level.${s.level}`))}</td>`
-    + `<td>${axis(s.position?.influence, s.spread?.influence)}</td><td>${axis(s.position?.interest, s.spread?.interest)}</td>`
-    + `<td>${s.estimates}</td></tr>`).join('');
-  const parts = [
-    section.keyPartners.tooMany ? `<p class="warning">${h(t('stakeholders.warning', { count: section.keyPartners.count }))}</p>` : '',
-    stakeholderSvg(section, t),
-    `<table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`,
-  ];
-  if (section.relationships.length > 0) {
-    const relHead = [t('stakeholders.relationship.from'), t('export.relationship'), t('stakeholders.relationship.to')]
-      .map((c) => `<th scope="col">${h(c)}</th>`).join('');
-    const relRows = section.relationships.map((r) => `<tr><td>${h(section.stakeholders[r.from]!.name)}</td><td>${h(r.label) || '—'}</td><td>${h(section.stakeholders[r.to]!.name)}</td></tr>`).join('');
-    parts.push(`<h3>${h(t('stakeholders.relationships'))}</h3><table><thead><tr>${relHead}</tr></thead><tbody>${relRows}</tbody></table>`);
-  }
-  return parts.join('');
-}
-
-function groundRules(section: GroundRulesSection, t: Labels): string {
-  const adopted = section.adopted.length === 0 ? `<p class="empty">${h(t('export.rules.adopted.none'))}</p>`
-    : `<ol>${section.adopted.map((r) => `<li><span class="note">${h(r.text)}</span>${
-      r.reservations > 0 ? ` <span class="by">(${h(t('export.rules.withReservations', { count: r.reservations }))})</span>` : ''}</li>`).join('')}</ol>`;
-  const parts = [`<h3>${h(t('export.rules.adopted'))}</h3>`, adopted];
-  if (section.proposals.length > 0) {
-    const items = section.proposals.map((p) => {
-      const reasons = p.reasons.map((r) => `<li>${h(t('export.rules.reason', {
-        who: authorLabel(r.author, t), answer: t(`rules.answer.${r.answer}`), reason: r.reason,
-      }))}</li>`).join('');
-      return `<li><span class="note">${h(p.text)}</span> <span class="by">— ${h(authorLabel(p.author, t))}</span><br>`
-        + `<strong class="status-${p.status}">${h(t(`rules.status.${p.status}`))}</strong>: ${h(t('rules.tally', p.tally))}`
-        + (reasons ? `<ul>${reasons}</ul>` : '') + '</li>';
-    }).join('');
-    parts.push(`<h3>${h(t('export.rules.proposals'))}</h3><ol class="rules">${items}</ol>`);
-  }
-  return parts.join('');
-}
-
-const notes = (section: NotesSection, t: Labels): string => notesList(section.notes, t);
-
-/** A board's dot vote: one row per note that got dots, one column per voting group. */
-function vote(v: VoteEntry | undefined, t: Labels): string {
-  if (!v) return '';
-  const head = `<h3>${h(t('vote.results'))}</h3><p class="by">${h(voteFacts(v, t))}</p>`;
-  if (v.notes.length === 0) return `${head}<p class="empty">${h(t('vote.results.empty'))}</p>`;
-  const cols = [`<th scope="col">${h(t('export.vote.note'))}</th>`,
-    ...[t('export.vote.total'), ...v.groups.map((g) => groupLabel(g, t))].map((c) => `<th scope="col" class="num">${h(c)}</th>`)].join('');
-  const differs = ` <strong class="differs">${h(t('vote.differs'))}</strong>`;
-  const rows = v.notes.map((n) => `<tr><td><span class="note">${h(n.text)}</span>${n.differs ? differs : ''}</td>`
-    + [n.total, ...n.byGroup].map((c) => `<td class="num">${c}</td>`).join('') + '</tr>').join('');
-  const hint = v.notes.some((n) => n.differs) ? `<p class="by">${h(t('vote.results.differsHint'))}</p>` : '';
-  return `${head}<table class="vote"><thead><tr>${cols}</tr></thead><tbody>${rows}</tbody></table>${hint}`;
-}
-
-function sectionBody(section: BoardSection, t: Labels): string {
-  switch (section.kind) {
-    case 'swot': return swot(section, t) + vote(section.vote, t);
-    case 'stakeholders': return stakeholders(section, t);
-    case 'ground-rules': return groundRules(section, t);
-    case 'notes': return notes(section, t) + vote(section.vote, t);
-  }
-}
 
 function header(model: SummaryModel, t: Labels): string {
   const facts: [string, string][] = [
@@ -184,10 +94,9 @@ function agenda(model: SummaryModel, t: Labels): string {
 }
 
 function section(s: BoardSection, t: Labels): string {
-  const type = s.kind === 'notes' ? s.type : s.kind;
-  return `<section class="board board-${s.kind}"><h2>${h(s.title)}</h2><p class="kind">${h(kindLabel(type, t))}</p>`
+  return `<section class="board board-${s.kind}"><h2>${h(s.title)}</h2><p class="kind">${h(kindLabel(s.kind, t))}</p>`
     + (s.prompt ? `<p class="prompt">${h(s.prompt)}</p>` : '')
-    + `${sectionBody(s, t)}</section>`;
+    + `${htmlOf(s, t)}</section>`;
 }
 
 /** The summary as one standalone HTML page, made to be read on screen and printed (the browser's

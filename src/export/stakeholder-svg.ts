@@ -1,16 +1,11 @@
-import type { EngagementLevel } from '../core/stakeholders';
+import { LEVEL_COLORS } from '../core/palette';
 import { escapeHtml as h } from './escape-html';
 import type { LabelKey, Labels } from './labels';
-import type { StakeholdersSection } from './summary-model';
+import type { StakeholdersSection } from './kinds/stakeholders';
 
 /* The influence × interest grid as static SVG, laid out as the board shows it: interest grows to
  * the right, influence upwards; each stakeholder sits at the mean of everyone's estimates, its
  * box spans the lowest to the highest estimates, and the number on it is how many placed it. */
-
-/** The board's colours for engagement levels (Okabe-Ito, as on screen). */
-const LEVEL_COLOURS: Record<EngagementLevel, string> = {
-  'key-partner': '#D55E00', 'active-partner': '#0072B2', pilot: '#009E73', advisory: '#CC79A7', informed: '#5b6570',
-};
 
 const LEFT = 34;
 const TOP = 8;
@@ -32,8 +27,8 @@ export function stakeholderSvg(section: StakeholdersSection, t: Labels): string 
   const boxes = placed.filter((s) => s.spread.influence.max > s.spread.influence.min || s.spread.interest.max > s.spread.interest.min).map((s) => {
     const { influence, interest } = s.spread;
     return `<rect x="${x(interest.min)}" y="${y(influence.max)}" width="${r1((interest.max - interest.min) * SIZE)}" `
-      + `height="${r1((influence.max - influence.min) * SIZE)}" fill="${LEVEL_COLOURS[s.level]}" fill-opacity="0.15" `
-      + `stroke="${LEVEL_COLOURS[s.level]}" stroke-opacity="0.5"/>`;
+      + `height="${r1((influence.max - influence.min) * SIZE)}" fill="${LEVEL_COLORS[s.level]}" fill-opacity="0.15" `
+      + `stroke="${LEVEL_COLORS[s.level]}" stroke-opacity="0.5"/>`;
   });
   const lines = section.relationships.flatMap((rel) => {
     const from = section.stakeholders[rel.from]?.position;
@@ -47,7 +42,7 @@ export function stakeholderSvg(section: StakeholdersSection, t: Labels): string 
     const cy = y(s.position.influence);
     // Labels point inwards, so those on the right half stay inside the grid.
     const right = s.position.interest > 0.5;
-    return `<g><circle cx="${cx}" cy="${cy}" r="9" fill="${LEVEL_COLOURS[s.level]}"/>`
+    return `<g><circle cx="${cx}" cy="${cy}" r="9" fill="${LEVEL_COLORS[s.level]}"/>`
       + `<text x="${cx}" y="${r1(cy + 4)}" text-anchor="middle" class="count">${s.estimates}</text>`
       + `<text x="${r1(right ? cx - 13 : cx + 13)}" y="${r1(cy + 4)}" text-anchor="${right ? 'end' : 'start'}">${h(s.name)}</text></g>`;
   });

@@ -6,7 +6,6 @@ export const exportMessages = {
   'export.participants.none': 'Nobody has joined yet.',
   'export.author': '{name}, {group}',
   'export.empty': 'Nothing was added here.',
-  'export.percent': '{value}%',
   'export.range': 'estimates {min}–{max}%',
   'export.estimates': 'Estimates',
   'export.map.help': 'Each dot sits at the average of everyone’s estimates, its number is how many people placed it, and the shaded box spans the lowest to the highest estimates.',

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
-  GROUP_COLORS, SUGGESTED_GROUPS, addGroup, deleteGroup, ensureGroup, findGroupByName, listGroups, updateGroup,
+  SUGGESTED_GROUPS, addGroup, deleteGroup, ensureGroup, findGroupByName, listGroups, updateGroup,
 } from '../../../src/core/groups';
+import { GROUP_COLORS } from '../../../src/core/palette';
 import { exchange, joinDevice, newWorkshop, recordWrites, unwrap } from './helpers';
 
 describe('addGroup', () => {

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { deleteGroup, listGroups } from '../../../src/core/groups';
 import { addItem } from '../../../src/core/items';
 import { boardOrderOf } from '../../../src/core/schema';
+import { toCsv } from '../../../src/export/csv';
 import { toHtml } from '../../../src/export/html';
 import { toMarkdown } from '../../../src/export/markdown';
 import { controlsOf } from '../../../src/core/facilitation/controls';
@@ -108,6 +109,7 @@ describe('board choice', () => {
       { text: 'Pilot in two provinces', author: { group: '' } },
     ] }]);
     expect(toMarkdown(model, t)).toContain('## Milestones\n\n*Notes*\n\n- Pilot in two provinces — *No group*');
+    expect(toCsv(model, t)).toContain('\r\nNote,Milestones,,,Pilot in two provinces,No group,,,,,,,,,,,,\r\n');
   });
 });
 

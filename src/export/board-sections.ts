@@ -1,0 +1,42 @@
+import type { BoardType } from '../core/board-kinds';
+import type { CsvRow } from './csv-row';
+import { groundRulesSection } from './kinds/ground-rules';
+import { notesSection } from './kinds/notes';
+import { stakeholdersSection } from './kinds/stakeholders';
+import { swotSection } from './kinds/swot';
+import type { Labels } from './labels';
+import type { SectionKind } from './section-kind';
+import type { SectionBase, SectionSource } from './section-parts';
+
+/* Each kind of board's part of the export (its section of the summary, CSV rows, HTML and
+ * Markdown), looked up by its type: adding a kind is one module in ./kinds and one line here, and
+ * the compiler rejects a map without every kind. */
+
+const BOARD_SECTIONS = {
+  notes: notesSection,
+  swot: swotSection,
+  stakeholders: stakeholdersSection,
+  'ground-rules': groundRulesSection,
+} as const satisfies { [K in BoardType]: SectionKind<SectionBase & { kind: K }> };
+
+/** The section of a board of kind `K`; of any board when `K` is left out. */
+export type BoardSection<K extends BoardType = BoardType> = { [P in K]: ReturnType<(typeof BOARD_SECTIONS)[P]['section']> }[K];
+
+/* The same map, typed so that looking a kind up gives the functions of exactly its section. */
+const BY_KIND: { [K in BoardType]: SectionKind<BoardSection<K>> } = BOARD_SECTIONS;
+
+/** A board's section; a board of a type from a newer app reads as its notes, as the app shows it. */
+export const sectionOf = (source: SectionSource): BoardSection => BY_KIND[source.board.type].section(source);
+
+/* One signature for a kind's functions: a union of them could take only a section of every kind
+ * at once. A section only ever reaches its own kind's, since both come from `section.kind`. */
+const kindOf = <K extends BoardType>(kind: K): SectionKind<BoardSection<K>> => BY_KIND[kind];
+
+/** A section's rows of the CSV. */
+export const csvRowsOf = (section: BoardSection, t: Labels): CsvRow[] => kindOf(section.kind).csvRows(section, t);
+
+/** A section's body in the HTML summary. */
+export const htmlOf = (section: BoardSection, t: Labels): string => kindOf(section.kind).html(section, t);
+
+/** A section's body in the Markdown summary, as lines. */
+export const markdownOf = (section: BoardSection, t: Labels): string[] => kindOf(section.kind).markdown(section, t);

@@ -1,0 +1,78 @@
+import { adoptedRules, listProposals, type Answer, type ProposalStatus } from '../../core/ground-rules';
+import { escapeHtml as h } from '../escape-html';
+import { escapeMarkdown as md } from '../escape-markdown';
+import { authorLabel, groupLabel } from '../format';
+import type { Labels } from '../labels';
+import type { SectionKind } from '../section-kind';
+import type { Author, SectionBase } from '../section-parts';
+
+export interface ProposalEntry {
+  text: string;
+  status: ProposalStatus;
+  tally: Record<Answer, number>;
+  author: Author;
+  /** The answers that came with a reason, oldest first. */
+  reasons: { author: Author; answer: Answer; reason: string }[];
+}
+
+export interface GroundRulesSection extends SectionBase {
+  kind: 'ground-rules';
+  adopted: { text: string; reservations: number }[];
+  proposals: ProposalEntry[];
+}
+
+/** The adopted rules, then every proposal with its status, tally and reasons. */
+function html(section: GroundRulesSection, t: Labels): string {
+  const adopted = section.adopted.length === 0 ? `<p class="empty">${h(t('export.rules.adopted.none'))}</p>`
+    : `<ol>${section.adopted.map((r) => `<li><span class="note">${h(r.text)}</span>${
+      r.reservations > 0 ? ` <span class="by">(${h(t('export.rules.withReservations', { count: r.reservations }))})</span>` : ''}</li>`).join('')}</ol>`;
+  const parts = [`<h3>${h(t('export.rules.adopted'))}</h3>`, adopted];
+  if (section.proposals.length > 0) {
+    const items = section.proposals.map((p) => {
+      const reasons = p.reasons.map((r) => `<li>${h(t('export.rules.reason', {
+        who: authorLabel(r.author, t), answer: t(`rules.answer.${r.answer}`), reason: r.reason,
+      }))}</li>`).join('');
+      return `<li><span class="note">${h(p.text)}</span> <span class="by">— ${h(authorLabel(p.author, t))}</span><br>`
+        + `<strong class="status-${p.status}">${h(t(`rules.status.${p.status}`))}</strong>: ${h(t('rules.tally', p.tally))}`
+        + (reasons ? `<ul>${reasons}</ul>` : '') + '</li>';
+    }).join('');
+    parts.push(`<h3>${h(t('export.rules.proposals'))}</h3><ol class="rules">${items}</ol>`);
+  }
+  return parts.join('');
+}
+
+/** The adopted rules, then every proposal with its status, tally and reasons. */
+function markdown(section: GroundRulesSection, t: Labels): string[] {
+  const adopted = section.adopted.map((r) => md(r.text)
+    + (r.reservations > 0 ? ` (${md(t('export.rules.withReservations', { count: r.reservations }))})` : ''));
+  const lines = [`#### ${md(t('export.rules.adopted'))}`, ''];
+  lines.push(...(adopted.length > 0 ? adopted.map((r, i) => `${i + 1}. ${r}`) : [`*${md(t('export.rules.adopted.none'))}*`]));
+  if (section.proposals.length === 0) return lines;
+  lines.push('', `#### ${md(t('export.rules.proposals'))}`, '');
+  section.proposals.forEach((p, i) => {
+    lines.push(`${i + 1}. ${md(p.text)} — *${md(authorLabel(p.author, t))}*  `);
+    lines.push(`   **${md(t(`rules.status.${p.status}`))}**: ${md(t('rules.tally', p.tally))}`);
+    for (const r of p.reasons) {
+      lines.push(`   - ${md(t('export.rules.reason', { who: authorLabel(r.author, t), answer: t(`rules.answer.${r.answer}`), reason: r.reason }))}`);
+    }
+  });
+  return lines;
+}
+
+export const groundRulesSection: SectionKind<GroundRulesSection> = {
+  section: ({ doc, board, authors }) => ({
+    title: board.title, prompt: board.prompt, kind: 'ground-rules',
+    adopted: adoptedRules(doc, board.id).map((r) => ({ text: r.text, reservations: r.reservations })),
+    proposals: listProposals(doc, board.id).map((p) => ({
+      text: p.text, status: p.status, tally: p.tally, author: authors.byParticipant(p.proposedBy),
+      reasons: p.responses.filter((r) => r.reason !== '')
+        .map((r) => ({ author: authors.byParticipant(r.participant), answer: r.answer, reason: r.reason })),
+    })),
+  }),
+  csvRows: (section, t) => section.proposals.map((p) => ({
+    kind: t('export.csv.kind.proposal'), board: section.title, text: p.text, group: groupLabel(p.author.group, t),
+    author: p.author.name ?? '', status: `${t(`rules.status.${p.status}`)}: ${t('rules.tally', p.tally)}`,
+  })),
+  html,
+  markdown,
+};

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { BOARD_TYPES } from '../../../src/core/board-kinds';
+import { listBoards } from '../../../src/core/boards';
+import { csvRowsOf, htmlOf, markdownOf } from '../../../src/export/board-sections';
+import { summaryModel } from '../../../src/export/summary-model';
+import { fixtureWorkshop, t } from './helpers';
+
+describe('board sections', () => {
+  it('give every kind of board its own section, CSV rows, HTML and Markdown', () => {
+    const { doc } = fixtureWorkshop();
+    const boards = listBoards(doc);
+    const model = summaryModel(doc);
+    for (const type of BOARD_TYPES) {
+      const board = boards.find((b) => b.type === type);
+      expect(board, `the fixture has a ${type} board`).toBeDefined();
+      const section = model.sections.find((s) => s.title === board!.title)!;
+      expect(section.kind).toBe(type);
+      const rows = csvRowsOf(section, t);
+      expect(rows.length, `${type} rows`).toBeGreaterThan(0);
+      expect(rows.every((r) => r.board === board!.title && r.text)).toBe(true);
+      expect(htmlOf(section, t), `${type} HTML`).toContain(rows[0]!.text);
+      expect(markdownOf(section, t).join('\n'), `${type} Markdown`).toContain(rows[0]!.text);
+    }
+  });
+
+});
