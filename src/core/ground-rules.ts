@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { newId } from './ids';
 import { applyTextChange } from './items';
-import { byOrder, isSlot, nextOrder, placeAt } from './order';
+import { byOrder, isSlot, keyAfter, keyAt, orderOf } from './order';
 import { err, ok, type Result } from './result';
 import { boardPartOf } from './schema';
 import { checkText, type TextError } from './text';
@@ -32,7 +32,7 @@ export interface Proposal {
   text: string;
   proposedBy: string;
   createdAt: number;
-  order: number;
+  order: string;
   /** The principle it was suggested from, or '' for a proposal in someone's own words. */
   principle: Principle | '';
   status: ProposalStatus;
@@ -80,7 +80,7 @@ function toProposal(map: Y.Map<unknown>, me: string | undefined): Proposal {
     text: text instanceof Y.Text ? text.toString() : String(text ?? ''),
     proposedBy: String(map.get('proposedBy') ?? ''),
     createdAt: Number(map.get('createdAt') ?? 0),
-    order: Number(map.get('order') ?? 0),
+    order: orderOf(map, 'proposals'),
     principle: isPrinciple(principle) ? principle : '',
     status: statusOf(tally),
     tally,
@@ -130,7 +130,7 @@ export function addProposal(
     map.set('text', new Y.Text(text.value));
     map.set('proposedBy', fields.proposedBy);
     map.set('createdAt', Date.now());
-    map.set('order', nextOrder(existing));
+    map.set('order', keyAfter(existing));
     map.set('principle', principle);
     map.set('responses', new Y.Map());
     proposals.set(id, map);
@@ -164,10 +164,9 @@ export function editProposal(doc: Y.Doc, boardId: string, proposalId: string, ra
 export function moveProposal(doc: Y.Doc, boardId: string, proposalId: string, toIndex: number, origin: unknown): Result<void, GroundRulesError> {
   const map = proposalMap(doc, boardId, proposalId);
   if (!map.ok) return map;
-  const proposals = proposalsOf(doc, boardId)!;
   const others = listProposals(doc, boardId).filter((p) => p.id !== proposalId);
   if (!isSlot(toIndex, others.length)) return err('bad-index', String(toIndex));
-  doc.transact(() => placeAt(others, toIndex, proposalId, (id, order) => proposals.get(id)!.set('order', order)), origin);
+  doc.transact(() => map.value.set('order', keyAt(others, toIndex)), origin);
   return ok(undefined);
 }
 

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { simpleDiffString } from 'lib0/diff';
 import { newId } from './ids';
-import { isSlot, nextOrder, placeAt } from './order';
+import { byOrder, isSlot, keyAfter, keyAt, orderOf } from './order';
 import { err, ok, type Result } from './result';
 import { itemsOf } from './schema';
 import { checkText, type TextError } from './text';
@@ -15,8 +15,8 @@ export interface Item {
   group: string;
   createdAt: number;
   updatedAt: number;
-  /** Position among the items of its lane; fractional so a move writes one field. */
-  order: number;
+  /** Position among the items of its lane: a string key, so a move writes one field. */
+  order: string;
   /** A column of the board (a SWOT quadrant); '' on a plain notes board. */
   lane: string;
   /** The heading (SWOT cluster id) the item sits under in its lane; '' when none. May name a
@@ -36,21 +36,18 @@ function toItem(map: Y.Map<unknown>): Item {
     group: String(map.get('group') ?? ''),
     createdAt: Number(map.get('createdAt') ?? 0),
     updatedAt: Number(map.get('updatedAt') ?? map.get('createdAt') ?? 0),
-    order: Number(map.get('order') ?? 0),
+    order: orderOf(map, 'items'),
     lane: String(map.get('lane') ?? ''),
     cluster: String(map.get('cluster') ?? ''),
   };
 }
-
-const byPosition = (a: Item, b: Item) =>
-  a.order - b.order || a.createdAt - b.createdAt || a.id.localeCompare(b.id);
 
 /** Items of a board in display order; `lane` narrows to one column. */
 export function listItems(doc: Y.Doc, boardId: string, lane?: string): Item[] {
   const items = itemsOf(doc, boardId);
   if (!items) return [];
   const all = [...items.values()].map(toItem);
-  return (lane === undefined ? all : all.filter((i) => i.lane === lane)).sort(byPosition);
+  return (lane === undefined ? all : all.filter((i) => i.lane === lane)).sort(byOrder);
 }
 
 export function getItem(doc: Y.Doc, boardId: string, itemId: string): Item | undefined {
@@ -64,7 +61,7 @@ function writeItem(items: Y.Map<Y.Map<unknown>>, item: Item): void {
   items.set(item.id, map);
 }
 
-const laneEnd = (doc: Y.Doc, boardId: string, lane: string) => nextOrder(listItems(doc, boardId, lane));
+const laneEnd = (doc: Y.Doc, boardId: string, lane: string) => keyAfter(listItems(doc, boardId, lane));
 
 export function addItem(doc: Y.Doc, boardId: string, fields: NewItem, origin: unknown): Result<string, ItemError> {
   const text = checkText(fields.text, 'note', { multiline: true });
@@ -121,7 +118,7 @@ export function moveItem(
   const others = listItems(doc, boardId, lane).filter((i) => i.id !== itemId && among(i));
   if (!isSlot(toIndex, others.length)) return err('bad-index', String(toIndex));
   doc.transact(() => {
-    placeAt(others, toIndex, itemId, (id, order) => items.get(id)!.set('order', order));
+    map.set('order', keyAt(others, toIndex));
     if (map.get('lane') !== lane) map.set('lane', lane);
     if (cluster !== undefined && String(map.get('cluster') ?? '') !== cluster) map.set('cluster', cluster);
   }, origin);

@@ -1,8 +1,9 @@
 import * as Y from 'yjs';
+import { keyBoardOrders } from './order';
 import { err, ok, type Result } from './result';
 
 /** Bump when the document layout changes, and add a step to `MIGRATIONS`. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** The shared types at the root of a workshop document; views and exports never hold them. */
 export const metaOf = (doc: Y.Doc) => doc.getMap<unknown>('meta');
@@ -30,9 +31,13 @@ export function boardPartOf<T = Y.Map<unknown>>(doc: Y.Doc, boardId: string, par
 }
 
 /** Each step lifts a document from version `n` to `n + 1`. A document from before versioning
- *  (version 0) only needs its version stamped. */
+ *  (version 0) only needs its version stamped; version 2 orders by string keys instead of
+ *  numbers. Deleted boards are migrated too: their maps stay in the document. */
 const MIGRATIONS: Record<number, (doc: Y.Doc) => void> = {
   0: () => {},
+  1: (doc) => {
+    for (const name of [...doc.share.keys()]) if (name.startsWith('board:')) keyBoardOrders(doc.getMap<unknown>(name));
+  },
 };
 
 export function schemaVersionOf(doc: Y.Doc): number {

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { newId } from './ids';
-import { byOrder, nextOrder } from './order';
+import { byOrder, keyAfter, orderOf } from './order';
 import { err, ok, type Result } from './result';
 import { boardPartOf } from './schema';
 import { checkText, type TextError } from './text';
@@ -53,7 +53,7 @@ export interface Stakeholder extends StakeholderFields {
   id: string;
   createdBy: string;
   createdAt: number;
-  order: number;
+  order: string;
   /** How many people placed it. */
   estimates: number;
   /** The mean of everyone's estimates; null until someone places it. */
@@ -145,7 +145,7 @@ function toStakeholder(map: Y.Map<unknown>, me: string | undefined): Stakeholder
     brings: str('brings'),
     createdBy: str('createdBy'),
     createdAt: Number(map.get('createdAt') ?? 0),
-    order: Number(map.get('order') ?? 0),
+    order: orderOf(map, 'stakeholders'),
     estimates: all.length,
     position: axes && { influence: axes.influence.mean, interest: axes.interest.mean },
     spread: axes && {
@@ -193,7 +193,7 @@ export function addStakeholder(
   const id = newId();
   const values = {
     sector: 'other', level: 'informed', needs: '', interests: '', motivations: '', brings: '', ...checked.value,
-    id, createdBy, createdAt: Date.now(), order: nextOrder(listStakeholders(doc, boardId)),
+    id, createdBy, createdAt: Date.now(), order: keyAfter(listStakeholders(doc, boardId)),
   };
   doc.transact(() => {
     const map = new Y.Map<unknown>();

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { newId } from './ids';
 import { addItem, listItems, moveItem, type Item, type ItemError } from './items';
-import { byOrder, isSlot, nextOrder, placeAt } from './order';
+import { byOrder, isSlot, keyAfter, keyAt, orderOf } from './order';
 import { err, ok, type Result } from './result';
 import { boardPartOf, itemsOf } from './schema';
 import { similarPairs, NEAR_DUPLICATE } from './similarity';
@@ -18,7 +18,7 @@ export interface Cluster {
   id: string;
   title: string;
   quadrant: Quadrant;
-  order: number;
+  order: string;
 }
 
 export type SwotError = ItemError | 'bad-quadrant' | 'no-cluster';
@@ -32,7 +32,7 @@ function toCluster(map: Y.Map<unknown>): Cluster {
     id: String(map.get('id')),
     title: String(map.get('title') ?? ''),
     quadrant: String(map.get('quadrant')) as Quadrant,
-    order: Number(map.get('order') ?? 0),
+    order: orderOf(map, 'clusters'),
   };
 }
 
@@ -144,7 +144,7 @@ export function addCluster(
   const clusters = clustersOf(doc, boardId)!;
   const cluster: Cluster = {
     id: newId(), title: title.value, quadrant: target.value.quadrant,
-    order: nextOrder(listClusters(doc, boardId, target.value.quadrant)),
+    order: keyAfter(listClusters(doc, boardId, target.value.quadrant)),
   };
   doc.transact(() => {
     const map = new Y.Map<unknown>();
@@ -174,10 +174,9 @@ export function renameCluster(doc: Y.Doc, boardId: string, clusterId: string, ra
 export function moveCluster(doc: Y.Doc, boardId: string, clusterId: string, toIndex: number, origin: unknown): Result<void, SwotError> {
   const map = clusterMap(doc, boardId, clusterId);
   if (!map.ok) return map;
-  const clusters = clustersOf(doc, boardId)!;
   const others = listClusters(doc, boardId, toCluster(map.value).quadrant).filter((c) => c.id !== clusterId);
   if (!isSlot(toIndex, others.length)) return err('bad-index', String(toIndex));
-  doc.transact(() => placeAt(others, toIndex, clusterId, (id, order) => clusters.get(id)!.set('order', order)), origin);
+  doc.transact(() => map.value.set('order', keyAt(others, toIndex)), origin);
   return ok(undefined);
 }
 

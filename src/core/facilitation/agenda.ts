@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { newId } from '../ids';
-import { byOrder, isSlot, nextOrder, placeAt } from '../order';
+import { byOrder, isSlot, keyAfter, keyAt, orderKey } from '../order';
 import { err, ok, type Result } from '../result';
 import { liveBoard } from '../schema';
 import { checkText, type TextError } from '../text';
@@ -17,7 +17,7 @@ export interface Step {
   /** '' shows the board's title. */
   title: string;
   minutes: number;
-  order: number;
+  order: string;
 }
 
 export type AgendaError = ControlError | TextError | 'no-board' | 'no-step' | 'bad-timebox' | 'bad-index' | 'last-step';
@@ -26,12 +26,14 @@ export const MAX_TIMEBOX_MINUTES = 480;
 
 type StepFields = Omit<Step, 'id'>;
 
-function parseStep(value: Json): StepFields | null | undefined {
+/** Steps signed by version 1 carry a numeric order; a signed record cannot be migrated, so it is
+ *  read as a key where the step is listed. */
+function parseStep(value: Json): (Omit<StepFields, 'order'> & { order: string | number }) | null | undefined {
   if (value === null) return null;
   if (typeof value !== 'object' || Array.isArray(value)) return undefined;
   const { boardId, title, minutes, order } = value;
-  if (typeof boardId !== 'string' || typeof title !== 'string' || typeof minutes !== 'number' || typeof order !== 'number') return undefined;
-  return { boardId, title, minutes, order };
+  if (typeof boardId !== 'string' || typeof title !== 'string' || typeof minutes !== 'number') return undefined;
+  return typeof order === 'string' || typeof order === 'number' ? { boardId, title, minutes, order } : undefined;
 }
 
 const stepChange = (id: string, fields: StepFields | null): Change => ({ kind: 'step', target: id, value: fields && { ...fields } });
@@ -39,7 +41,7 @@ const stepChange = (id: string, fields: StepFields | null): Change => ({ kind: '
 /** The agenda in order; steps whose board was deleted are left out. */
 export function listSteps(doc: Y.Doc, root: string): Step[] {
   return [...winners(doc, root, 'step', parseStep)]
-    .flatMap(([id, { value }]) => (value && liveBoard(doc, value.boardId) ? [{ id, ...value }] : []))
+    .flatMap(([id, { value }]) => (value && liveBoard(doc, value.boardId) ? [{ id, ...value, order: orderKey(value.order, [id]) }] : []))
     .sort(byOrder);
 }
 
@@ -56,7 +58,7 @@ export function addStep(
   const checked = checkStep(doc, { ...fields, title: fields.title ?? '' });
   if (!checked.ok) return checked;
   const id = newId();
-  const written = writeChanges(doc, signer, [stepChange(id, { ...checked.value, order: nextOrder(listSteps(doc, signer.root)) })], origin);
+  const written = writeChanges(doc, signer, [stepChange(id, { ...checked.value, order: keyAfter(listSteps(doc, signer.root)) })], origin);
   return written.ok ? ok(id) : written;
 }
 
@@ -70,20 +72,15 @@ export function updateStep(
   return writeChanges(doc, signer, [stepChange(stepId, { ...checked.value, order: step.order })], origin);
 }
 
-/** Moves a step to slot `toIndex` of the agenda; rewrites every step's order only when the
- *  gap is exhausted, as boards' items do. */
+/** Moves a step to slot `toIndex` of the agenda, rewriting only its own record. */
 export function moveStep(doc: Y.Doc, signer: Signer, stepId: string, toIndex: number, origin: unknown): Result<void, AgendaError> {
   const steps = listSteps(doc, signer.root);
   const step = steps.find((s) => s.id === stepId);
   if (!step) return err('no-step', stepId);
   const others = steps.filter((s) => s.id !== stepId);
   if (!isSlot(toIndex, others.length)) return err('bad-index', String(toIndex));
-  const changes: Change[] = [];
-  placeAt(others, toIndex, stepId, (id, order) => {
-    const { id: _, ...fields } = steps.find((s) => s.id === id)!;
-    changes.push(stepChange(id, { ...fields, order }));
-  });
-  return writeChanges(doc, signer, changes, origin);
+  const { id: _, ...fields } = step;
+  return writeChanges(doc, signer, [stepChange(stepId, { ...fields, order: keyAt(others, toIndex) })], origin);
 }
 
 export function removeStep(doc: Y.Doc, signer: Signer, stepId: string, origin: unknown): Result<void, AgendaError> {

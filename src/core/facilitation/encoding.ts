@@ -1,36 +1,18 @@
-/** Keys, signatures and sealed notes travel in the document and in links as text. Plain-http
- *  pages have no `Uint8Array.fromBase64` everywhere yet and Node 20 has none, so this is ours. */
+import { fromBase64UrlEncoded, toBase64UrlEncoded } from 'lib0/buffer';
 
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+/** Keys, signatures and sealed notes travel in the document and in links as text: base64url
+ *  without padding (RFC 4648 §5), safe in URL fragments and Y.Map keys. */
+export const toBase64url = (bytes: Uint8Array): string => toBase64UrlEncoded(bytes);
+
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
 
-/** Base64url without padding (RFC 4648 §5): safe in URL fragments and Y.Map keys. */
-export function toBase64url(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    const chars = Math.min(4, Math.ceil(((bytes.length - i) * 8) / 6));
-    for (let c = 0; c < chars; c++) out += ALPHABET[(n >> (18 - 6 * c)) & 63];
-  }
-  return out;
-}
-
 /** The bytes of a base64url text, or undefined when it is not the one canonical encoding of
- *  some bytes: a key or signature then has exactly one spelling, so equal keys compare equal. */
+ *  some bytes: a key or signature then has exactly one spelling, so equal keys compare equal.
+ *  The decoders underneath are lenient (Node skips stray characters, `atob` ignores spare bits),
+ *  hence the checks around them. */
 export function fromBase64url(text: string): Uint8Array | undefined {
   if (!BASE64URL.test(text) || text.length % 4 === 1) return undefined;
-  const bytes = new Uint8Array(Math.floor((text.length * 6) / 8));
-  let bits = 0;
-  let acc = 0;
-  let at = 0;
-  for (const char of text) {
-    acc = (acc << 6) | ALPHABET.indexOf(char);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      bytes[at++] = (acc >> bits) & 0xff;
-    }
-  }
+  const bytes = fromBase64UrlEncoded(text);
   return toBase64url(bytes) === text ? bytes : undefined;
 }
 

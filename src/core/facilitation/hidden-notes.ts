@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { newId } from '../ids';
-import { restoreItem, type Item, type NewItem } from '../items';
-import { nextOrder } from '../order';
+import { listItems, restoreItem, type Item, type NewItem } from '../items';
+import { keyAfter } from '../order';
 import { err, ok, type Result } from '../result';
 import { itemsOf, liveBoard } from '../schema';
 import { checkText, type TextError } from '../text';
@@ -142,8 +142,8 @@ export function revealBoard(doc: Y.Doc, signer: Signer, boardId: string, origin:
   doc.transact(() => {
     storeRecords(doc, signed.value);
     for (const note of notes) {
-      const lane = [...items.values()].filter((m) => (m.get('lane') ?? '') === note.lane).map((m) => ({ order: Number(m.get('order') ?? 0) }));
-      restoreItem(doc, boardId, { ...note, updatedAt: note.createdAt, order: nextOrder(lane) }, origin);
+      const order = keyAfter(listItems(doc, boardId, note.lane));
+      restoreItem(doc, boardId, { ...note, updatedAt: note.createdAt, order }, origin);
       sealedOf(doc).delete(note.id);
     }
   }, origin);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDuration, stepAfter, stepTitle } from '../../../src/app/agenda-view';
 import type { Step } from '../../../src/core/facilitation/agenda';
 
-const step = (id: string, boardId: string, title = ''): Step => ({ id, boardId, title, minutes: 10, order: 0 });
+const step = (id: string, boardId: string, title = ''): Step => ({ id, boardId, title, minutes: 10, order: 'a0' });
 
 describe('the agenda as the screens show it', () => {
   it('shows time left as m:ss, rounding seconds up so 0:00 means the time is up', () => {

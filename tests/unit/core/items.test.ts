@@ -18,7 +18,7 @@ describe('addItem', () => {
     expect(item).toMatchObject({ id, text: 'Shared data\n\nportal', createdBy: 'p2', group: 'g1', lane: '' });
     expect(item.createdAt).toBeGreaterThanOrEqual(before);
     expect(item.updatedAt).toBe(item.createdAt);
-    expect(item.order).toBeGreaterThan(listItems(doc, board)[0]!.order);
+    expect(item.order > listItems(doc, board)[0]!.order).toBe(true);
   });
 
   it('orders each lane on its own', () => {
@@ -184,7 +184,7 @@ describe('moveItem', () => {
     expect(moveItem(doc, board, 'nope', { toIndex: 0 }, 'me')).toEqual({ ok: false, error: 'no-item', detail: 'nope' });
   });
 
-  it('keeps a correct order after 200 moves into the same gap (renumbering the lane)', () => {
+  it('keeps a correct order after 200 moves into the same gap', () => {
     const { doc, board, ids } = abcde();
     const expected = ['a', 'b', 'c', 'd', 'e'];
     const idOf = new Map(expected.map((t, i) => [t, ids[i]!]));
@@ -215,16 +215,17 @@ describe('moveItem', () => {
     }
   });
 
-  it('orders items correctly again after two offline devices add with the same order number', () => {
+  it('orders items correctly again after two offline devices add at the end at once', () => {
     const { doc: a, board } = workshopWithBoard();
     addItems(a, board, ['first']);
     const b = joinDevice(a);
     const [fromA] = addItems(a, board, ['from a']);
     const [fromB] = addItems(b, board, ['from b']);
     exchange(a, b);
-    expect(getItem(a, board, fromA!)?.order).toBe(getItem(a, board, fromB!)?.order);
+    // Both filled the same gap; their random digits keep the keys apart.
+    expect(getItem(a, board, fromA!)?.order).not.toBe(getItem(a, board, fromB!)?.order);
     expect(listItems(a, board)).toEqual(listItems(b, board));
-    // Moving between two items of equal order must still put it between them.
+    // Moving between the two must put it between them.
     const middle = listItems(a, board)[1]!.id;
     const last = listItems(a, board)[2]!.id;
     const first = listItems(a, board)[0]!.id;

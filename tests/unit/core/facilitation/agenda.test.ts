@@ -4,6 +4,7 @@ import {
   addStep, advanceStep, copyAgenda, currentStep, listSteps, moveStep, removeStep, startStep, updateStep,
 } from '../../../../src/core/facilitation/agenda';
 import { followTarget } from '../../../../src/core/facilitation/follow';
+import { writeChanges } from '../../../../src/core/facilitation/controls';
 import { facilitatorId, newFacilitatorKeys } from '../../../../src/core/facilitation/keys';
 import { copyAsTemplate } from '../../../../src/core/template';
 import * as Y from 'yjs';
@@ -46,6 +47,18 @@ describe('agenda steps', () => {
     expect(titles(listSteps(doc, root))).toEqual(['Welcome', '', 'Wrap-up']);
     unwrap(removeStep(doc, creator, ids[1]!, 'ana'));
     expect(titles(listSteps(doc, root))).toEqual(['Welcome', 'Wrap-up']);
+  });
+
+  it('signed by version 1 with numeric orders keep that order, and a move rewrites only the moved step', () => {
+    const { doc, root, creator, board } = facilitated();
+    const v1Step = (target: string, title: string, order: number) => ({ kind: 'step', target, value: { boardId: board, title, minutes: 5, order } });
+    unwrap(writeChanges(doc, creator, [v1Step('s1', 'One', 2), v1Step('s2', 'Two', 1), v1Step('s3', 'Three', 3)], 'v1'));
+    expect(titles(listSteps(doc, root))).toEqual(['Two', 'One', 'Three']);
+    const before = listSteps(doc, root);
+    unwrap(moveStep(doc, creator, 's3', 1, 'ana'));
+    const after = listSteps(doc, root);
+    expect(titles(after)).toEqual(['Two', 'Three', 'One']);
+    expect(after.filter((s) => s.id !== 's3')).toEqual(before.filter((s) => s.id !== 's3'));
   });
 
   it('refuse what does not fit', () => {

@@ -1,6 +1,8 @@
+import { ed25519 } from '@noble/curves/ed25519.js';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, fromBase64url, isJson, toBase64url } from '../../../../src/core/facilitation/encoding';
 import { facilitatorId, newFacilitatorKeys, parseFacilitatorId } from '../../../../src/core/facilitation/keys';
+import { readRecord, signRecord } from '../../../../src/core/facilitation/signature';
 
 describe('base64url', () => {
   it('round-trips every length and matches Node', () => {
@@ -10,6 +12,22 @@ describe('base64url', () => {
       expect(text).toBe(Buffer.from(bytes).toString('base64url'));
       expect(fromBase64url(text)).toEqual(bytes);
     }
+  });
+
+  it('keeps the spelling of keys and signatures made before lib0 encoded them, so they still verify', () => {
+    // Made with the hand-written codec this replaced: a fixed secret, so Ed25519 signs alike.
+    const secret = 'AwoRGB8mLTQ7QklQV15lbHN6gYiPlp2kq7K5wMfO1dw';
+    const signer = 'dVxMuSVsp83ErP3Gz-7ahJAX5bn5UU6ZGRvWfgsNQnY';
+    const record = {
+      kind: 'step', target: 's1', value: { boardId: 'b', title: 'Welcome', minutes: 10, order: 1 }, seq: 3, signer,
+      sig: 'TDCB_65SRWmLrwMGMhvUE0aVHo644AWTeSat7BCB3oHcCdXI1zKd_yVJO77V9iqo_7FqLUQ1lU0jBAm5qxBZBg',
+    };
+    const secretBytes = Uint8Array.from({ length: 32 }, (_, i) => i * 7 + 3);
+    expect(toBase64url(secretBytes)).toBe(secret);
+    expect(toBase64url(ed25519.getPublicKey(secretBytes))).toBe(signer);
+    expect(readRecord('ROOT', record)).toEqual(record);
+    const { sig: _, ...body } = record;
+    expect(signRecord('ROOT', secret, body)).toEqual(record);
   });
 
   it.each([['a'], ['ab=c'], ['a+b/'], ['A'.repeat(42) + 'B']])('refuses %s, which is not a canonical encoding', (text) => {
