@@ -2,7 +2,7 @@ import { HocuspocusProvider } from '@hocuspocus/provider';
 import { WebrtcProvider } from 'y-webrtc';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { installPeerChunking } from './peer-chunks';
+import { framedWebRtc } from './peer-chunks';
 import { confirmedClock, presentPeople, type PresenceState, type PresenceUser, type Present } from './presence';
 import { hubSocketUrl, roomName } from './room';
 
@@ -64,13 +64,12 @@ export class WorkshopSync {
     if (options.peers) {
       const signaling = [...(options.hub ? [hubSocketUrl(options.hub, '/signal')] : []), ...options.signaling];
       if (signaling.length > 0) {
-        installPeerChunking();
         this.#webrtc = new WebrtcProvider(room, doc, {
           signaling,
           password: encrypted ? options.secret : undefined,
           awareness: this.awareness,
           maxConns: 20,
-          peerOpts: { config: { iceServers: options.iceServers } },
+          peerOpts: { config: { iceServers: options.iceServers }, wrtc: framedWebRtc() },
         });
         this.#status.encrypted = encrypted;
         this.#webrtc.on('peers', ({ webrtcPeers }: { webrtcPeers: string[] }) => {

@@ -1,8 +1,6 @@
-import Peer from 'simple-peer/simplepeer.min.js';
-
-/** y-webrtc sends a whole document state as one data-channel message, and Chromium drops
+/** y-webrtc sends a whole document state as one data-channel message, and Chromium refuses
  *  messages over 256 KiB, so a newcomer to a large workshop would never receive it from peers.
- *  Every message between our peers is framed: [0] + payload, or, when large, parts of
+ *  Every message on our peers' data channels is framed: [0] + payload, or, when large, parts of
  *  [1][message id u32][index u16][count u16] + slice, reassembled before y-webrtc sees them. */
 export const CHUNK = 60 * 1024;
 const HEADER = 9;
@@ -12,7 +10,7 @@ const PART = 1;
 let nextMessageId = 1;
 
 /** The frames that carry `bytes`, each at most CHUNK long. */
-export function toFrames(bytes: Uint8Array): Uint8Array[] {
+export function toFrames(bytes: Uint8Array): Uint8Array<ArrayBuffer>[] {
   if (bytes.length + 1 <= CHUNK) {
     const framed = new Uint8Array(bytes.length + 1);
     framed[0] = WHOLE;
@@ -38,17 +36,17 @@ export function toFrames(bytes: Uint8Array): Uint8Array[] {
 /** Collects frames from one peer; returns each message once it is complete. Frames that are
  *  not ours (or truncated) are dropped rather than handed to y-webrtc half-read. */
 export class Reassembler {
-  readonly #pending = new Map<number, { parts: Uint8Array[]; received: number }>();
+  readonly #pending = new Map<number, { parts: Uint8Array<ArrayBuffer>[]; received: number }>();
 
-  accept(frame: Uint8Array): Uint8Array | null {
-    if (frame[0] === WHOLE) return frame.subarray(1);
+  accept(frame: Uint8Array): Uint8Array<ArrayBuffer> | null {
+    if (frame[0] === WHOLE) return frame.slice(1);
     if (frame[0] !== PART || frame.length < HEADER) return null;
     const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
     const id = view.getUint32(1);
     const index = view.getUint16(5);
     const count = view.getUint16(7);
     if (index >= count) return null;
-    const entry = this.#pending.get(id) ?? { parts: new Array<Uint8Array>(count), received: 0 };
+    const entry = this.#pending.get(id) ?? { parts: new Array<Uint8Array<ArrayBuffer>>(count), received: 0 };
     this.#pending.set(id, entry);
     if (!entry.parts[index]) entry.received++;
     entry.parts[index] = frame.slice(HEADER);
@@ -61,28 +59,51 @@ export class Reassembler {
   }
 }
 
-type PeerInternals = {
-  send(data: Uint8Array): void;
-  _onChannelMessage(event: { data: ArrayBuffer | Uint8Array }): void;
-  __reassembler?: Reassembler;
-};
+/** What simple-peer's `wrtc` option takes. */
+export interface WebRtc {
+  RTCPeerConnection: typeof RTCPeerConnection;
+  RTCSessionDescription: typeof RTCSessionDescription;
+  RTCIceCandidate: typeof RTCIceCandidate;
+}
 
-let installed = false;
+/** The browser's WebRTC, for y-webrtc's `peerOpts.wrtc`, except that every data channel of these
+ *  connections (and of no others on the page) frames its messages. Both ends run this app, so
+ *  both speak the framing. Undefined where there is no WebRTC. */
+export function framedWebRtc(): WebRtc | undefined {
+  if (typeof RTCPeerConnection === 'undefined') return undefined;
+  class FramedPeerConnection extends RTCPeerConnection {
+    constructor(config?: RTCConfiguration) {
+      super(config);
+      // Added before simple-peer sets `ondatachannel`, so it runs first and the channel simple-peer
+      // receives already frames.
+      this.addEventListener('datachannel', (event) => frameChannel(event.channel));
+    }
 
-/** Patches simple-peer (the WebRTC wrapper inside y-webrtc) so that every peer connection of
- *  this page frames its messages. Both ends run this app, so both speak the framing. */
-export function installPeerChunking(): void {
-  if (installed) return;
-  installed = true;
-  const proto = (Peer as unknown as { prototype: PeerInternals }).prototype;
-  const send = proto.send;
-  const receive = proto._onChannelMessage;
-  proto.send = function (this: PeerInternals, data: Uint8Array) {
-    for (const frame of toFrames(data)) send.call(this, frame);
+    override createDataChannel(label: string, init?: RTCDataChannelInit): RTCDataChannel {
+      return frameChannel(super.createDataChannel(label, init));
+    }
+  }
+  return { RTCPeerConnection: FramedPeerConnection, RTCSessionDescription, RTCIceCandidate };
+}
+
+/** Makes `send` frame and `onmessage` receive whole messages, through the channel's public API. */
+export function frameChannel(channel: RTCDataChannel): RTCDataChannel {
+  const send = channel.send.bind(channel);
+  channel.send = (data: string | Blob | ArrayBuffer | ArrayBufferView) => {
+    for (const frame of toFrames(bytesOf(data))) send(frame);
   };
-  proto._onChannelMessage = function (this: PeerInternals, event: { data: ArrayBuffer | Uint8Array }) {
-    const frame = event.data instanceof Uint8Array ? event.data : new Uint8Array(event.data);
-    const message = (this.__reassembler ??= new Reassembler()).accept(frame);
-    if (message) receive.call(this, { data: message });
-  };
+  let handler: RTCDataChannel['onmessage'] = null;
+  Object.defineProperty(channel, 'onmessage', { get: () => handler, set: (h: RTCDataChannel['onmessage']) => { handler = h; } });
+  const reassembler = new Reassembler();
+  channel.addEventListener('message', (event: MessageEvent<unknown>) => {
+    const message = event.data instanceof ArrayBuffer ? reassembler.accept(new Uint8Array(event.data)) : null;
+    if (message) handler?.call(channel, new MessageEvent('message', { data: message.buffer }));
+  });
+  return channel;
+}
+
+function bytesOf(data: string | Blob | ArrayBuffer | ArrayBufferView): Uint8Array {
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (ArrayBuffer.isView(data)) return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  throw new TypeError('peer messages are binary');
 }

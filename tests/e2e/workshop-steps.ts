@@ -65,9 +65,15 @@ export async function waitForNotes(page: Page, expected: string[], timeout = 30_
   }, want, { timeout });
 }
 
-/** Notes long enough that `count` of them make a workshop of several hundred KB. */
-export const bulkTexts = (count: number) =>
-  Array.from({ length: count }, (_, i) => `Idea ${i}: ${'shared indicators for district outcomes '.repeat(6)}`.slice(0, 240));
+const PHRASES = { english: 'shared indicators for district outcomes ', khmer: 'សូចនាកររួមសម្រាប់លទ្ធផលស្រុក ' };
+
+/** Notes long enough that `count` of them make a workshop of several hundred KB: 240 characters
+ *  in English, or the 500 a note may hold in Khmer (three bytes each in UTF-8, about 1.5 KB a note). */
+export const bulkTexts = (count: number, language: keyof typeof PHRASES = 'english') => {
+  const length = language === 'english' ? 240 : 500;
+  return Array.from({ length: count }, (_, i) =>
+    [...`Idea ${i}: ${PHRASES[language].repeat(Math.ceil(length / PHRASES[language].length))}`].slice(0, length).join('').trim());
+};
 
 /** Types and submits many notes through the composer, faster than a person but the same way. */
 export async function addNotesQuickly(page: Page, texts: string[]) {

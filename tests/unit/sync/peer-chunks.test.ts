@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHUNK, Reassembler, toFrames } from '../../../src/sync/peer-chunks';
+import { CHUNK, Reassembler, frameChannel, toFrames } from '../../../src/sync/peer-chunks';
 
 const same = (x: Uint8Array, y: Uint8Array) => Buffer.from(x).equals(Buffer.from(y));
 const bytes = (n: number) => Uint8Array.from({ length: n }, (_, i) => (i * 31 + 7) % 256);
@@ -47,5 +47,57 @@ describe('framing of peer messages', () => {
     expect(r.accept(Uint8Array.of(7, 1, 2, 3))).toBeNull();
     expect(r.accept(Uint8Array.of(1, 0, 0))).toBeNull();
     expect(r.accept(Uint8Array.of(1, 0, 0, 0, 1, 0, 5, 0, 2, 9))).toBeNull();
+  });
+});
+
+/** An RTCDataChannel as simple-peer sees it: `onmessage` is an event-handler attribute, and a
+ *  message over 256 KiB is refused, as Chromium does. */
+class FakeChannel extends EventTarget {
+  other: FakeChannel | null = null;
+  readonly sizes: number[] = [];
+  #handler: ((e: MessageEvent) => void) | null = null;
+
+  get onmessage() { return this.#handler; }
+  set onmessage(h: ((e: MessageEvent) => void) | null) {
+    if (this.#handler) this.removeEventListener('message', this.#handler as EventListener);
+    this.#handler = h;
+    if (h) this.addEventListener('message', h as EventListener);
+  }
+
+  send(data: Uint8Array) {
+    if (data.length > 256 * 1024) throw new TypeError('message too large');
+    this.sizes.push(data.length);
+    this.other?.dispatchEvent(new MessageEvent('message', { data: data.slice().buffer }));
+  }
+}
+
+describe('framed data channels', () => {
+  const pair = () => {
+    const a = new FakeChannel();
+    const b = new FakeChannel();
+    a.other = b;
+    b.other = a;
+    return [frameChannel(a as unknown as RTCDataChannel), frameChannel(b as unknown as RTCDataChannel), a, b] as const;
+  };
+
+  it('carries a 1 MB message to the other end whole, in frames the channel accepts', () => {
+    const [a, b, rawA] = pair();
+    const received: ArrayBuffer[] = [];
+    b.onmessage = (e) => received.push(e.data as ArrayBuffer);
+    const message = bytes(1024 * 1024);
+    a.send(message);
+    expect(rawA.sizes.length).toBeGreaterThan(16);
+    expect(received).toHaveLength(1);
+    expect(same(new Uint8Array(received[0]!), message)).toBe(true);
+  });
+
+  it('hands small messages over as they are, both ways', () => {
+    const [a, b] = pair();
+    const got: string[] = [];
+    a.onmessage = (e) => got.push(`a:${new Uint8Array(e.data as ArrayBuffer).join()}`);
+    b.onmessage = (e) => got.push(`b:${new Uint8Array(e.data as ArrayBuffer).join()}`);
+    a.send(Uint8Array.of(1, 2));
+    b.send(Uint8Array.of(3));
+    expect(got).toEqual(['b:1,2', 'a:3']);
   });
 });

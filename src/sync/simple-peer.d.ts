@@ -1,4 +1,0 @@
-declare module 'simple-peer/simplepeer.min.js' {
-  const Peer: unknown;
-  export default Peer;
-}
