@@ -62,7 +62,7 @@ function createHttpOrHttps(tls: { cert: Buffer; key: Buffer } | null, handler: R
 export async function startHub(options: HubOptions): Promise<HubServer> {
   const log = options.log ?? consoleLog;
   const tls = options.cert && options.key ? await readTls(options.cert, options.key) : null;
-  const store: RoomStore = options.data ? await DiskStore.open(resolve(options.data)) : new MemoryStore();
+  const store: RoomStore = options.data ? await DiskStore.open(resolve(options.data), log) : new MemoryStore();
   const relay = createRelay(store, log);
   const signaling = createSignaling(log);
   const sockets = createSocketRouter({
