@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { describeError } from './log';
 
 /** Written by the app's build (vite.config.ts): the signaling servers built into it, which the
  *  page must be allowed to reach. */
@@ -11,8 +12,14 @@ const SOCKET_ORIGIN = /^wss?:\/\/[^\s;,'"]+$/;
 
 /** The signaling origins the built app at `root` uses; none if it names none. */
 export async function builtConnectSources(root: string): Promise<string[]> {
-  const text = await readFile(join(root, CONNECT_FILE), 'utf8').catch(() => '[]');
-  const listed: unknown = JSON.parse(text);
+  const file = join(root, CONNECT_FILE);
+  const text = await readFile(file, 'utf8').catch(() => '[]');
+  let listed: unknown;
+  try {
+    listed = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`${file} is not a JSON list of origins: ${describeError(error)}`);
+  }
   return Array.isArray(listed) ? listed.filter((s): s is string => typeof s === 'string' && SOCKET_ORIGIN.test(s)) : [];
 }
 

@@ -2,9 +2,9 @@ import { Hocuspocus } from '@hocuspocus/server';
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
+import { updateIn } from './acknowledged';
 import { MAX_ROOMS_PER_SOCKET, PING_INTERVAL_MS, ROOM_NAME, SAVE_DEBOUNCE_MS, SAVE_MAX_DEBOUNCE_MS } from './limits';
 import { describeError, type Log } from './log';
-import { updateIn } from './acknowledged';
 import type { RoomStore, StoredRoom } from './persistence';
 
 /** The Yjs relay at /sync: Hocuspocus keeps one document per room in memory while devices are
