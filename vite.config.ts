@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -15,9 +16,24 @@ function buildId(): string {
   }
 }
 
+/** The hub's Content-Security-Policy lets the page reach only the hub and the signaling servers
+ *  built in (VITE_SIGNALING): it reads them from this file (src/hub/headers.ts). */
+function signalingForHub(): Plugin {
+  let signaling = '';
+  return {
+    name: 'signaling-for-hub',
+    configResolved(config) { signaling = String(config.env.VITE_SIGNALING ?? ''); },
+    generateBundle() {
+      const origins = signaling.split(',').map((s) => s.trim()).filter(Boolean).map((url) => new URL(url).origin);
+      this.emitFile({ type: 'asset', fileName: 'connect-src.json', source: JSON.stringify(origins) });
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     svelte(),
+    signalingForHub(),
     VitePWA({
       // The person chooses when to reload (src/app/pwa.svelte.ts registers and prompts).
       registerType: 'prompt',

@@ -2,9 +2,10 @@ import { Hocuspocus } from '@hocuspocus/server';
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
+import { updateIn } from './acknowledged';
 import { MAX_ROOMS_PER_SOCKET, PING_INTERVAL_MS, ROOM_NAME, SAVE_DEBOUNCE_MS, SAVE_MAX_DEBOUNCE_MS } from './limits';
 import { describeError, type Log } from './log';
-import type { RoomStore } from './persistence';
+import type { RoomStore, StoredRoom } from './persistence';
 
 /** The Yjs relay at /sync: Hocuspocus keeps one document per room in memory while devices are
  *  connected, and the store keeps it for the devices that come later. */
@@ -53,25 +54,48 @@ export function createRelay(store: RoomStore, log: Log): Relay {
     },
 
     async onLoadDocument({ documentName, document }) {
-      let state: Uint8Array | null;
+      let stored: StoredRoom | null;
       try {
-        state = await store.load(documentName);
+        stored = await store.load(documentName);
       } catch (error) {
         // Starting empty would overwrite the file at the next save: refuse the room instead.
         log('load-failed', `${documentName}: ${describeError(error)}`);
         throw refusal('hub-storage-unreadable');
       }
-      if (!state) {
+      if (!stored) {
         log('room-opened', `${documentName} (new)`);
         return;
       }
+      const { snapshot, updates } = stored;
       try {
-        Y.applyUpdate(document, state);
-        log('room-opened', `${documentName} (${kb(state.byteLength)} from disk)`);
+        if (snapshot) Y.applyUpdate(document, snapshot);
       } catch (error) {
         // The devices still hold the workshop and will send it again; the file is kept aside.
         const aside = await store.setAside(documentName).catch((e: unknown) => `nowhere (${describeError(e)})`);
         log('load-broken', `${documentName}: ${describeError(error)}; file moved to ${aside}`);
+      }
+      const skipped = updates.filter((update) => {
+        try {
+          Y.applyUpdate(document, update);
+          return false;
+        } catch {
+          return true;
+        }
+      }).length;
+      if (skipped > 0) log('load-broken', `${documentName}: ${skipped} journalled update(s) could not be applied`);
+      log('room-opened', `${documentName} (${kb(snapshot?.byteLength ?? 0)} and ${updates.length} update(s) from disk)`);
+    },
+
+    // Before Hocuspocus applies an update and acknowledges it: the update reaches the disk first.
+    async beforeHandleMessage({ documentName, update: message }) {
+      const update = updateIn(message);
+      if (!update) return;
+      try {
+        await store.append(documentName, update);
+      } catch (error) {
+        // Unacknowledged, the device keeps the change as not yet shared and sends it again.
+        log('save-failed', `${documentName}: ${describeError(error)}; update refused`);
+        throw refusal('hub-storage-failed');
       }
     },
 
@@ -87,6 +111,7 @@ export function createRelay(store: RoomStore, log: Log): Relay {
 
     async afterUnloadDocument({ documentName }) {
       log('room-closed', documentName);
+      await store.release(documentName);
     },
   });
 

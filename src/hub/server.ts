@@ -5,6 +5,7 @@ import type { Socket } from 'node:net';
 import { resolve } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { hubUrls } from './banner';
+import { builtConnectSources, RAW_HEADER_LINES, securityHeaders } from './headers';
 import { RELAY_MAX_MESSAGE_BYTES, SIGNAL_MAX_MESSAGE_BYTES } from './limits';
 import { consoleLog, describeError } from './log';
 import type { HubOptions } from './options';
@@ -62,7 +63,7 @@ function createHttpOrHttps(tls: { cert: Buffer; key: Buffer } | null, handler: R
 export async function startHub(options: HubOptions): Promise<HubServer> {
   const log = options.log ?? consoleLog;
   const tls = options.cert && options.key ? await readTls(options.cert, options.key) : null;
-  const store: RoomStore = options.data ? await DiskStore.open(resolve(options.data)) : new MemoryStore();
+  const store: RoomStore = options.data ? await DiskStore.open(resolve(options.data), log) : new MemoryStore();
   const relay = createRelay(store, log);
   const signaling = createSignaling(log);
   const sockets = createSocketRouter({
@@ -84,7 +85,9 @@ export async function startHub(options: HubOptions): Promise<HubServer> {
   };
 
   const serveApp = staticHandler(resolve(options.root), log);
+  const connect = await builtConnectSources(resolve(options.root));
   const server = createHttpOrHttps(tls, (req: IncomingMessage, res: ServerResponse) => {
+    for (const [name, value] of Object.entries(securityHeaders(req.headers.host, tls !== null, connect))) res.setHeader(name, value);
     if (req.url?.split('?')[0] === '/healthz') {
       res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify(stats()));
       return;
@@ -98,7 +101,7 @@ export async function startHub(options: HubOptions): Promise<HubServer> {
   server.on('upgrade', sockets.upgrade);
   server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
     log('bad-request', `${(socket as Socket).remoteAddress ?? 'unknown'}: ${error.code ?? describeError(error)}`);
-    if (socket.writable && error.code !== 'ECONNRESET') socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    if (socket.writable && error.code !== 'ECONNRESET') socket.end(`HTTP/1.1 400 Bad Request\r\n${RAW_HEADER_LINES}Connection: close\r\n\r\n`);
     else socket.destroy();
   });
   // A phone that does not trust a self-signed certificate hangs up during the handshake.

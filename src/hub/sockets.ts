@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { RAW_HEADER_LINES } from './headers';
 import { CLOSE_GRACE_MS, MAX_SOCKETS_PER_IP } from './limits';
 import type { Log } from './log';
 
@@ -26,7 +27,7 @@ const STATUS: Record<number, string> = { 400: 'Bad Request', 404: 'Not Found', 4
 function refuse(socket: Duplex, status: number): void {
   // The client may already be gone; its error must not become an uncaught exception.
   socket.on('error', () => socket.destroy());
-  socket.end(`HTTP/1.1 ${status} ${STATUS[status]}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  socket.end(`HTTP/1.1 ${status} ${STATUS[status]}\r\n${RAW_HEADER_LINES}Connection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 
 /** Routes WebSocket upgrades by path on the hub's one port, and counts sockets per client address

@@ -60,7 +60,6 @@ export function staticHandler(root: string, log: Log) {
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
       'Content-Length': finalInfo.size,
       'Cache-Control': cacheControl(file),
-      'X-Content-Type-Options': 'nosniff',
     });
     if (req.method === 'HEAD') {
       res.end();

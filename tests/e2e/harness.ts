@@ -52,10 +52,14 @@ export async function startTestHub(options: { root?: string; data?: string } = {
   };
 }
 
-/** Fails the test on any uncaught page error, so a crash is never mistaken for a pass. */
+/** Fails the test on any uncaught page error, so a crash is never mistaken for a pass, and on
+ *  anything the hub's Content-Security-Policy blocked (Chromium reports it on the console). */
 export function watchErrors(context: BrowserContext): string[] {
   const errors: string[] = [];
   context.on('weberror', (e) => errors.push(e.error().message));
+  context.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) errors.push(message.text());
+  });
   return errors;
 }
 

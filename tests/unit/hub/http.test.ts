@@ -1,11 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { get } from 'node:https';
-import { connect } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHub } from '../../../src/hub/server';
-import { cleanUp, nextJson, openSocket, relayClient, startTestHub, STUB_PAGE, tempDir, until } from './helpers';
+import { cleanUp, nextJson, onCleanUp, openSocket, relayClient, startTestHub, STUB_PAGE, tempDir, until } from './helpers';
 
 afterEach(cleanUp);
 
@@ -41,6 +41,52 @@ describe('the hub over http', () => {
       expect(await response.text()).toBe(STUB_PAGE);
     }
     expect((await fetch(hub.url('/healthz?probe=1'))).headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('sends its security headers on every response: app, /healthz, 404, 405, 400 and refused upgrades', async () => {
+    const hub = await startTestHub();
+    const policy = (headers: Headers | Record<string, string>) => {
+      const get = (name: string) => headers instanceof Headers ? headers.get(name) : headers[name];
+      expect(get('referrer-policy')).toBe('no-referrer');
+      expect(get('x-content-type-options')).toBe('nosniff');
+      const csp = Object.fromEntries(String(get('content-security-policy')).split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+      expect(csp).toMatchObject({ 'default-src': ["'self'"], 'script-src': ["'self'"], 'frame-ancestors': ["'none'"], 'object-src': ["'none'"] });
+      expect(csp['connect-src']!.every((source: string) => source === "'self'" || source === `ws://127.0.0.1:${hub.port}`)).toBe(true);
+      return csp;
+    };
+    expect(policy((await fetch(hub.url('/'))).headers)['connect-src']).toEqual(["'self'", `ws://127.0.0.1:${hub.port}`]);
+    for (const [path, status] of [['/healthz', 200], ['/missing.js', 404], ['/%E0%A4%A', 400]] as const) {
+      const response = await fetch(hub.url(path));
+      expect(response.status).toBe(status);
+      policy(response.headers);
+    }
+    const post = await fetch(hub.url('/'), { method: 'POST' });
+    expect(post.status).toBe(405);
+    policy(post.headers);
+    for (const raw of [
+      'GET /nowhere HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n',
+      'NOT HTTP AT ALL\r\n\r\n',
+    ]) {
+      const socket = connect(hub.port, '127.0.0.1');
+      const answer = new Promise<string>((done) => socket.once('data', (d: Buffer) => done(d.toString())));
+      socket.write(raw);
+      const [status, ...lines] = (await answer).split('\r\n\r\n')[0]!.split('\r\n');
+      socket.destroy();
+      expect(status).toMatch(/^HTTP\/1\.1 4\d\d/);
+      policy(Object.fromEntries(lines.map((l) => [l.split(': ')[0]!.toLowerCase(), l.split(': ').slice(1).join(': ')])));
+    }
+  });
+
+  it('lets the page reach the signaling servers built into the app, and only those', async () => {
+    const root = tempDir('root');
+    writeFileSync(join(root, 'index.html'), STUB_PAGE);
+    writeFileSync(join(root, 'connect-src.json'), JSON.stringify(['wss://signal.example.org', "wss://x; script-src 'unsafe-inline'"]));
+    const again = await startHub({ port: 0, host: '127.0.0.1', root, log: () => undefined });
+    onCleanUp(() => again.stop());
+    const address = again.address() as AddressInfo;
+    const csp = (await fetch(`http://127.0.0.1:${address.port}/`)).headers.get('content-security-policy')!;
+    expect(csp).toContain(`connect-src 'self' ws://127.0.0.1:${address.port} wss://signal.example.org;`);
+    expect(csp.match(/script-src [^;]*/g)).toEqual(["script-src 'self'"]);
   });
 
   it('answers a bad URL or a malformed request with 400, logs it, and keeps serving', async () => {

@@ -1,0 +1,135 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as decoding from 'lib0/decoding';
+import { afterAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { fileBase } from '../../src/hub/data-dir';
+import { encodeRecord } from '../../src/hub/journal';
+import { inviteLink } from '../../src/sync/invite';
+import { joinRoom, type ScriptDevice } from '../../src/sync/node-client';
+import { roomName } from '../../src/sync/room';
+import { startHubProcess } from './hub-process';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+const SYNC = 0;
+const SYNC_STATUS = 8;
+const SYNC_STEP_2 = 1;
+const SYNC_UPDATE = 2;
+
+/** What one socket sent and what the hub acknowledged, read off the wire: Hocuspocus answers
+ *  every sync step 2 and update it applies with one SyncStatus, in order. */
+interface Tap {
+  /** The note keys each sent update carries, in the order sent. */
+  sent: string[][];
+  acks: number;
+}
+const taps: Tap[] = [];
+
+const keysIn = (update: Uint8Array): string[] =>
+  Y.decodeUpdate(update).structs.flatMap((s) => (s instanceof Y.Item && s.parentSub ? [s.parentSub] : []));
+
+/** The scripts' client's WebSocket, recording every update it sends and every acknowledgement. */
+class TappedWebSocket extends WebSocket {
+  constructor(url: string, protocols?: string | string[]) {
+    super(url, protocols);
+    const tap: Tap = { sent: [], acks: 0 };
+    taps.push(tap);
+    const send = this.send.bind(this);
+    this.send = ((data: Uint8Array, ...rest: unknown[]) => {
+      const message = decoding.createDecoder(new Uint8Array(data));
+      decoding.readVarString(message);
+      if (decoding.readVarUint(message) === SYNC) {
+        const step = decoding.readVarUint(message);
+        if (step === SYNC_STEP_2 || step === SYNC_UPDATE) tap.sent.push(keysIn(decoding.readVarUint8Array(message)));
+      }
+      (send as (...args: unknown[]) => void)(data, ...rest);
+    }) as typeof this.send;
+    this.on('message', (data: Buffer) => {
+      const message = decoding.createDecoder(new Uint8Array(data));
+      decoding.readVarString(message);
+      if (decoding.readVarUint(message) === SYNC_STATUS && decoding.readVarInt(message) === 1) tap.acks++;
+    });
+  }
+}
+
+const link = (workshopId: string, url: string) => inviteLink(url, { workshopId, secret: 'a'.repeat(32), hub: url, title: 'Burst', root: null });
+
+const acknowledged = () => new Set(taps.flatMap((t) => t.sent.slice(0, t.acks).flat()));
+
+const BURST = 'durab1e0burst0aa';
+
+describe('the hub\'s acknowledgement', () => {
+  it('means the update survives kill -9 of the hub during a burst from two devices', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'cg-durable-'));
+    dirs.push(data);
+    (globalThis as { WebSocket?: unknown }).WebSocket = TappedWebSocket;
+    const hub = await startHubProcess(data);
+    const devices: ScriptDevice[] = [];
+    try {
+      // The first device brings the workshop (a board) itself, as a facilitator's device does.
+      devices.push(await joinRoom(link(BURST, hub.url), { onOpen: ({ doc }) => doc.getArray('boards').push([new Y.Map()]) }));
+      devices.push(await joinRoom(link(BURST, hub.url)));
+      let killed = false;
+      const burst = (device: ScriptDevice, name: string) => (async () => {
+        for (let i = 0; !killed; i++) {
+          device.doc.getMap('notes').set(`${name}-${i}`, i);
+          await new Promise((r) => setImmediate(r));
+        }
+      })();
+      const bursts = [burst(devices[0]!, 'a'), burst(devices[1]!, 'b')];
+      await expect.poll(() => acknowledged().size, { timeout: 20_000, interval: 5 }).toBeGreaterThan(1500);
+      hub.child.kill('SIGKILL');
+      await hub.exited;
+      killed = true;
+      await Promise.all(bursts);
+    } finally {
+      devices.forEach((d) => d.destroy());
+    }
+    const acked = acknowledged();
+    const sent = new Set(taps.flatMap((t) => t.sent.flat()));
+
+    const restarted = await startHubProcess(data);
+    try {
+      (globalThis as { WebSocket?: unknown }).WebSocket = WebSocket;
+      // A hub that lost the board too has no workshop to give: then it holds nothing.
+      const reader = await joinRoom(link(BURST, restarted.url), { timeoutMs: 5_000 }).catch(() => null);
+      const held = new Set(reader?.doc.getMap('notes').keys());
+      reader?.destroy();
+      const lost = [...acked].filter((key) => !held.has(key));
+      console.log(`hub-durable: ${sent.size} sent, ${acked.size} acknowledged, ${held.size} held after restart, ${lost.length} acknowledged lost`);
+      expect(lost).toEqual([]);
+    } finally {
+      restarted.child.kill('SIGTERM');
+      await restarted.exited;
+    }
+  });
+
+  it('keeps the intact updates of a journal whose end was cut, and says so', async () => {
+    const data = mkdtempSync(join(tmpdir(), 'cg-durable-'));
+    dirs.push(data);
+    const workshopId = 'durab1e0cut00aaa';
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (update: Uint8Array) => updates.push(update));
+    doc.getArray('boards').push([new Y.Map()]);
+    for (const key of ['n1', 'n2', 'n3']) doc.getMap('notes').set(key, key);
+    const journal = Buffer.concat(updates.map(encodeRecord));
+    writeFileSync(join(data, `${fileBase(roomName(workshopId))}.journal`), journal.subarray(0, journal.length - 3));
+
+    const hub = await startHubProcess(data);
+    try {
+      (globalThis as { WebSocket?: unknown }).WebSocket = WebSocket;
+      const reader = await joinRoom(link(workshopId, hub.url));
+      expect([...reader.doc.getMap('notes').keys()].sort()).toEqual(['n1', 'n2']);
+      reader.destroy();
+      expect(hub.output()).toMatch(/hub: journal-damaged cg-durab1e0cut00aaa: kept 3 intact update\(s\), dropped \d+ damaged byte\(s\)/);
+    } finally {
+      hub.child.kill('SIGTERM');
+      await hub.exited;
+    }
+  });
+});
