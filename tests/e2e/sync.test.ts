@@ -91,7 +91,7 @@ describe('co-editing through the hub', () => {
       await addNote(phone.page, 'Written on the phone while cut off');
       await addNote(facilitator.page, 'Written on the laptop meanwhile');
       await phone.page.getByTestId('pending').waitFor();
-      await phone.page.getByTestId('note-pending').waitFor();
+      await phone.page.getByTestId('not-shared').waitFor();
     } finally {
       await hub.restart();
     }
