@@ -50,18 +50,18 @@ async function device(hub: MemoryHub, who: { id: string; name: string; group: st
   const session = await WorkshopSession.open(services, WORKSHOP, hub.transports);
   if (!session) throw new Error('not opened');
   sessions.push(session);
-  return Object.assign(session, { services });
+  return { session, services };
 }
 
 /** The facilitator's and a participant's sessions on one hub, in step. */
 async function room() {
   const hub = new MemoryHub();
-  const dara = await device(hub, { id: 'dara', name: 'Dara', group: 'Ministry' }, 'facilitator');
-  const sokha = await device(hub, { id: 'sokha', name: 'Sokha', group: 'NGO' }, 'participant');
+  const { session: dara } = await device(hub, { id: 'dara', name: 'Dara', group: 'Ministry' }, 'facilitator');
+  const { session: sokha, services: sokhaServices } = await device(hub, { id: 'sokha', name: 'Sokha', group: 'NGO' }, 'participant');
   await vi.waitFor(() => expect(sokha.boards.current).toHaveLength(4));
   await vi.waitFor(() => expect(dara.syncStatus.pending + sokha.syncStatus.pending).toBe(0));
   const board = (type: string) => dara.boards.current.find((b) => b.type === type)!.id;
-  return { hub, dara, sokha, board };
+  return { hub, dara, sokha, sokhaServices, board };
 }
 
 /** Each update `doc` emits from now on. */
@@ -85,9 +85,9 @@ describe('WorkshopSession', () => {
   });
 
   it('writes a change with its author and their group in one transaction', async () => {
-    const { sokha, board } = await room();
+    const { sokha, sokhaServices, board } = await room();
     // Joined another group since opening the workshop: the next write registers it.
-    sokha.services.profile = { ...sokha.services.profile, group: 'Provincial NGO' };
+    sokhaServices.profile = { ...sokhaServices.profile, group: 'Provincial NGO' };
     const updates = recordUpdates(sokha.doc);
     expect(sokha.addNote(board('notes'), 'First note')).toBeNull();
     const group = listGroups(sokha.doc).find((g) => g.name === 'Provincial NGO')?.id;
@@ -96,7 +96,7 @@ describe('WorkshopSession', () => {
     expect(listParticipants(sokha.doc).find((p) => p.id === 'sokha')?.group).toBe(group);
     // The group, the participant's new group and the note reach other devices as one update.
     expect(updates).toHaveLength(1);
-    sokha.services.profile = { ...sokha.services.profile, group: 'Provincial health' };
+    sokhaServices.profile = { ...sokhaServices.profile, group: 'Provincial health' };
     expect(new StakeholderActions(sokha, board('stakeholders')).add({ name: 'Health department' })).toBeNull();
     expect(new GroundRulesActions(sokha, board('ground-rules')).propose('Phones on silent')).toBeNull();
     expect(updates).toHaveLength(3);
