@@ -71,6 +71,17 @@ function recordUpdates(doc: Y.Doc): Uint8Array[] {
   return updates;
 }
 
+/** Sokha's note has reached Dara; then the hub holds its acknowledgements and Dara adds one. */
+async function theirsThenMineHeld() {
+  const r = await room();
+  const notes = r.board('notes');
+  expect(r.sokha.addNote(notes, 'Theirs')).toBeNull();
+  await vi.waitFor(() => expect(listItems(r.dara.doc, notes)).toHaveLength(1));
+  r.hub.hold();
+  expect(r.dara.addNote(notes, 'Mine')).toBeNull();
+  return { ...r, theirs: idOf(r.dara, notes, 'Theirs'), mine: idOf(r.dara, notes, 'Mine') };
+}
+
 const idOf = (session: WorkshopSession, boardId: string, text: string) =>
   listItems(session.doc, boardId).find((i) => i.text === text)!.id;
 
@@ -105,13 +116,7 @@ describe('WorkshopSession', () => {
   });
 
   it('marks as not yet shared exactly what this device changed, until the hub has it', async () => {
-    const { hub, dara, sokha, board } = await room();
-    expect(sokha.addNote(board('notes'), 'Theirs')).toBeNull();
-    await vi.waitFor(() => expect(listItems(dara.doc, board('notes'))).toHaveLength(1));
-    const theirs = idOf(dara, board('notes'), 'Theirs');
-    hub.hold();
-    expect(dara.addNote(board('notes'), 'Mine')).toBeNull();
-    const mine = idOf(dara, board('notes'), 'Mine');
+    const { hub, dara, sokha, board, theirs, mine } = await theirsThenMineHeld();
     const stakeholder = new StakeholderActions(dara, board('stakeholders'));
     expect(stakeholder.add({ name: 'Donor' })).toBeNull();
     expect(new GroundRulesActions(dara, board('ground-rules')).propose('Start on time')).toBeNull();
@@ -126,12 +131,7 @@ describe('WorkshopSession', () => {
   });
 
   it('does not mark an edit from a device whose clock runs an hour ahead', async () => {
-    const { hub, dara, sokha, board } = await room();
-    expect(sokha.addNote(board('notes'), 'Theirs')).toBeNull();
-    await vi.waitFor(() => expect(listItems(dara.doc, board('notes'))).toHaveLength(1));
-    const theirs = idOf(sokha, board('notes'), 'Theirs');
-    hub.hold();
-    expect(dara.addNote(board('notes'), 'Mine')).toBeNull();
+    const { hub, dara, sokha, board, theirs, mine } = await theirsThenMineHeld();
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 3_600_000 });
     try {
       expect(editItem(sokha.doc, board('notes'), theirs, 'Theirs, edited', sokha.origin).ok).toBe(true);
@@ -140,7 +140,7 @@ describe('WorkshopSession', () => {
     }
     await vi.waitFor(() => expect(listItems(dara.doc, board('notes')).map((i) => i.text)).toContain('Theirs, edited'));
     expect(dara.isPending(theirs)).toBe(false);
-    expect(dara.isPending(idOf(dara, board('notes'), 'Mine'))).toBe(true);
+    expect(dara.isPending(mine)).toBe(true);
     hub.release();
   });
 

@@ -46,6 +46,15 @@ const added = (r: { ok: boolean; value?: string }) => {
   return r.value;
 };
 
+/** B's note has reached A; then the hub holds its acknowledgements and A adds one. */
+async function theirsThenMineHeld() {
+  const r = await room();
+  const theirs = added(addItem(r.b.doc, r.notes, { ...author, text: 'theirs' }, r.b.origin));
+  await vi.waitFor(() => expect(listItems(r.a.doc, r.notes)).toHaveLength(1));
+  r.hub.hold();
+  return { ...r, theirs, mine: added(addItem(r.a.doc, r.notes, { ...author, text: 'mine' }, r.a.origin)) };
+}
+
 describe('WorkshopSync', () => {
   it('brings two devices to the same state through the hub', async () => {
     const { a, b, notes } = await room();
@@ -56,11 +65,7 @@ describe('WorkshopSync', () => {
   });
 
   it('marks exactly the entries this device changed, until the hub acknowledges them', async () => {
-    const { hub, a, b, notes } = await room();
-    const other = added(addItem(b.doc, notes, { ...author, text: 'theirs' }, b.origin));
-    await vi.waitFor(() => expect(listItems(a.doc, notes)).toHaveLength(1));
-    hub.hold();
-    const mine = added(addItem(a.doc, notes, { ...author, text: 'mine' }, a.origin));
+    const { hub, a, notes, theirs: other, mine } = await theirsThenMineHeld();
     editItem(a.doc, notes, mine, 'mine, edited', a.origin);
     expect([...a.sync.status.pendingIds]).toEqual([mine]);
     expect(a.sync.status.pending).toBe(2);
@@ -83,11 +88,7 @@ describe('WorkshopSync', () => {
   });
 
   it('does not mark a remote edit stamped by a device whose clock runs ahead', async () => {
-    const { hub, a, b, notes } = await room();
-    const note = added(addItem(b.doc, notes, { ...author, text: 'theirs' }, b.origin));
-    await vi.waitFor(() => expect(listItems(a.doc, notes)).toHaveLength(1));
-    hub.hold();
-    const mine = added(addItem(a.doc, notes, { ...author, text: 'mine' }, a.origin));
+    const { hub, a, b, notes, theirs: note, mine } = await theirsThenMineHeld();
     vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 3_600_000 });
     try {
       editItem(b.doc, notes, note, 'theirs, an hour ahead', b.origin);
