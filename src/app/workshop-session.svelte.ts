@@ -1,3 +1,4 @@
+import { SvelteSet } from 'svelte/reactivity';
 import type * as Y from 'yjs';
 import { createBoard, deleteBoard, listBoards, moveBoard, updateBoard, type Board, type BoardType } from '../core/boards';
 import { ensureGroup, listGroups, type Group } from '../core/groups';
@@ -65,6 +66,9 @@ export class WorkshopSession {
   readonly secret: string;
   readonly facilitation: Facilitation;
   readonly #stopSync: () => void;
+  /** The entries with unconfirmed changes, tracked per entry: a card re-renders when its own
+   *  mark changes, not at every change of the sync status. */
+  readonly #pending = new SvelteSet<string>();
   #summaryTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #onUpdate = () => {
     clearTimeout(this.#summaryTimer);
@@ -91,7 +95,10 @@ export class WorkshopSession {
     });
     this.facilitation = makeFacilitation(doc, this.sync, this.origin, this.untrackedOrigin);
     this.announce();
-    this.#stopSync = this.sync.subscribe((status) => { this.syncStatus = status; });
+    this.#stopSync = this.sync.subscribe((status) => {
+      if (status.pendingIds !== this.syncStatus.pendingIds) this.#setPending(status.pendingIds);
+      this.syncStatus = status;
+    });
     this.meta = new DocView(doc, () => getMeta(doc));
     this.boards = new DocView(doc, () => listBoards(doc));
     this.groups = new DocView(doc, () => listGroups(doc));
@@ -214,7 +221,12 @@ export class WorkshopSession {
   /** Whether this device holds a change to a note, stakeholder or proposal that no hub or
    *  peer has confirmed yet. */
   isPending(entryId: string): boolean {
-    return this.syncStatus.pendingIds.has(entryId);
+    return this.#pending.has(entryId);
+  }
+
+  #setPending(ids: ReadonlySet<string>): void {
+    for (const id of this.#pending) if (!ids.has(id)) this.#pending.delete(id);
+    for (const id of ids) this.#pending.add(id);
   }
 
   /** Makes sure the workshop knows this device's participant and their group; call it inside

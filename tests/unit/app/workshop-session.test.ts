@@ -85,7 +85,8 @@ async function theirsThenMineHeld() {
 const idOf = (session: WorkshopSession, boardId: string, text: string) =>
   listItems(session.doc, boardId).find((i) => i.text === text)!.id;
 
-describe('WorkshopSession', () => {
+// Each test opens two IndexedDB databases and makes facilitator keys: slow on a busy machine.
+describe('WorkshopSession', { timeout: 30_000 }, () => {
   it('brings two devices to the same notes', async () => {
     const { dara, sokha, board } = await room();
     expect(dara.addNote(board('notes'), 'More time for questions')).toBeNull();
