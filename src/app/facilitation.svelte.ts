@@ -45,9 +45,6 @@ export interface BoardFacilitation {
   results: VoteResults | undefined;
 }
 
-/** The origin of a reveal's writes, which no undo tracks. */
-const REVEAL_ORIGIN = { reveal: true };
-
 /** A minute, as "add a minute" adds it. */
 const MINUTE_MS = 60_000;
 
@@ -76,6 +73,8 @@ export class Facilitation {
     private readonly keys: FacilitatorKeys,
     awareness: Awareness,
     private readonly origin: unknown,
+    /** The origin of a reveal's writes, which no undo tracks. */
+    private readonly untrackedOrigin: unknown = { reveal: true },
     records?: { kept?: Witnessed; keep: (witnessed: Witnessed) => void },
   ) {
     this.myId = facilitatorId(keys);
@@ -161,7 +160,7 @@ export class Facilitation {
    *  the board, and their boxes are gone. */
   reveal(boardId: string): Result<Reveal> {
     const signer = this.signer;
-    return signer ? revealBoard(this.doc, signer, boardId, REVEAL_ORIGIN) : err('not-facilitator');
+    return signer ? revealBoard(this.doc, signer, boardId, this.untrackedOrigin) : err('not-facilitator');
   }
 
   isSilent(boardId: string): boolean {

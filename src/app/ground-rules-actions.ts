@@ -1,11 +1,15 @@
 import {
   addProposal, deleteProposal, editProposal, moveProposal, respond, type Answer, type Principle,
 } from '../core/ground-rules';
-import { outcome, type Outcome, type WorkshopSession } from './workshop-session.svelte';
+import { outcome, type BoardWriter, type Outcome, type WorkshopSession } from './workshop-session.svelte';
 
 /** What a person does on one ground-rules board: propose, reword, reorder, delete, answer. */
 export class GroundRulesActions {
-  constructor(private readonly session: WorkshopSession, private readonly boardId: string) {}
+  readonly #board: BoardWriter;
+
+  constructor(private readonly session: WorkshopSession, boardId: string) {
+    this.#board = session.onBoard(boardId);
+  }
 
   get me(): string {
     return this.session.participantId;
@@ -13,31 +17,25 @@ export class GroundRulesActions {
 
   /** A rule in one's own words, or a partnering principle's suggested wording (`principle`). */
   propose(text: string, principle?: Principle): Outcome {
-    const { doc, origin } = this.session;
-    return outcome(doc.transact(
-      () => addProposal(doc, this.boardId, { text, proposedBy: this.session.author().createdBy, principle }, origin),
-      origin,
-    ));
+    return outcome(this.#board.run(({ doc, boardId, origin, author }) =>
+      addProposal(doc, boardId, { text, proposedBy: author.createdBy, principle }, origin)));
   }
 
   edit(proposalId: string, text: string): Outcome {
-    return outcome(editProposal(this.session.doc, this.boardId, proposalId, text, this.session.origin));
+    return outcome(this.#board.run(({ doc, boardId, origin }) => editProposal(doc, boardId, proposalId, text, origin)));
   }
 
   move(proposalId: string, toIndex: number): Outcome {
-    return outcome(moveProposal(this.session.doc, this.boardId, proposalId, toIndex, this.session.origin));
+    return outcome(this.#board.run(({ doc, boardId, origin }) => moveProposal(doc, boardId, proposalId, toIndex, origin)));
   }
 
   remove(proposalId: string): Outcome {
-    return outcome(deleteProposal(this.session.doc, this.boardId, proposalId, this.session.origin));
+    return outcome(this.#board.run(({ doc, boardId, origin }) => deleteProposal(doc, boardId, proposalId, origin)));
   }
 
   /** This participant's answer in the consent round (null withdraws it), replacing their last. */
   respond(proposalId: string, answer: Answer | null, reason = ''): Outcome {
-    const { doc, origin } = this.session;
-    return outcome(doc.transact(
-      () => respond(doc, this.boardId, proposalId, this.session.author().createdBy, { answer, reason }, origin),
-      origin,
-    ));
+    return outcome(this.#board.run(({ doc, boardId, origin, author }) =>
+      respond(doc, boardId, proposalId, author.createdBy, { answer, reason }, origin)));
   }
 }

@@ -4,7 +4,7 @@ import {
   placeStakeholder, updateStakeholder, type Position, type StakeholderFields,
 } from '../core/stakeholders';
 import { t } from '../i18n/i18n';
-import { outcome as anyOutcome, type Outcome, type WorkshopSession } from './workshop-session.svelte';
+import { outcome as anyOutcome, type BoardWriter, type Outcome, type WorkshopSession } from './workshop-session.svelte';
 
 const FIELDS = ['name', 'needs', 'interests', 'motivations', 'brings'] as const;
 type Field = (typeof FIELDS)[number];
@@ -20,52 +20,46 @@ function outcome(r: Result<unknown>): Outcome {
 
 /** The changes a stakeholder-map board makes, as this device's participant. */
 export class StakeholderActions {
-  constructor(private readonly session: WorkshopSession, private readonly boardId: string) {}
+  readonly #board: BoardWriter;
 
-  /** Runs one core write inside a transaction that first registers the participant, so the
-   *  write and its author arrive at other devices together. */
-  #asAuthor(write: (participant: string) => Result<unknown>): Outcome {
-    const { doc, origin } = this.session;
-    let result: Result<unknown> | undefined;
-    doc.transact(() => { result = write(this.session.author().createdBy); }, origin);
-    return outcome(result!);
+  constructor(session: WorkshopSession, boardId: string) {
+    this.#board = session.onBoard(boardId);
   }
 
   add(fields: Partial<StakeholderFields> & { name: string }): Outcome {
-    const { doc, origin } = this.session;
-    return this.#asAuthor((createdBy) => addStakeholder(doc, this.boardId, { ...fields, createdBy }, origin));
+    return outcome(this.#board.run(({ doc, boardId, origin, author }) =>
+      addStakeholder(doc, boardId, { ...fields, createdBy: author.createdBy }, origin)));
   }
 
   update(id: string, changes: Partial<StakeholderFields>): Outcome {
-    return outcome(updateStakeholder(this.session.doc, this.boardId, id, changes, this.session.origin));
+    return outcome(this.#board.run(({ doc, boardId, origin }) => updateStakeholder(doc, boardId, id, changes, origin)));
   }
 
   remove(id: string): Outcome {
-    return outcome(deleteStakeholder(this.session.doc, this.boardId, id, this.session.origin));
+    return outcome(this.#board.run(({ doc, boardId, origin }) => deleteStakeholder(doc, boardId, id, origin)));
   }
 
   /** Puts my estimate of the stakeholder at `position`. */
   place(id: string, position: Position): Outcome {
-    const { doc, origin } = this.session;
-    return this.#asAuthor((me) => placeStakeholder(doc, this.boardId, id, me, position, origin));
+    return outcome(this.#board.run(({ doc, boardId, origin, author }) =>
+      placeStakeholder(doc, boardId, id, author.createdBy, position, origin)));
   }
 
   /** Moves my estimate by whole steps per axis (the keyboard and the phone's buttons). */
   nudge(id: string, steps: Partial<Position>): Outcome {
-    const { doc, origin } = this.session;
-    return this.#asAuthor((me) => nudgeStakeholder(doc, this.boardId, id, me, steps, origin));
+    return outcome(this.#board.run(({ doc, boardId, origin, author }) =>
+      nudgeStakeholder(doc, boardId, id, author.createdBy, steps, origin)));
   }
 
   clearMine(id: string): Outcome {
-    const { doc, origin } = this.session;
-    return this.#asAuthor((me) => clearEstimate(doc, this.boardId, id, me, origin));
+    return outcome(this.#board.run(({ doc, boardId, origin, author }) => clearEstimate(doc, boardId, id, author.createdBy, origin)));
   }
 
   relate(from: string, to: string, label: string): Outcome {
-    return outcome(addRelationship(this.session.doc, this.boardId, { from, to, label }, this.session.origin));
+    return outcome(this.#board.run(({ doc, boardId, origin }) => addRelationship(doc, boardId, { from, to, label }, origin)));
   }
 
   unrelate(id: string): Outcome {
-    return outcome(deleteRelationship(this.session.doc, this.boardId, id, this.session.origin));
+    return outcome(this.#board.run(({ doc, boardId, origin }) => deleteRelationship(doc, boardId, id, origin)));
   }
 }

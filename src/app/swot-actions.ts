@@ -1,15 +1,19 @@
 import { clusterNote, addCluster, deleteCluster, listNotes, moveNote, renameCluster, type Quadrant } from '../core/swot';
 import { err } from '../core/result';
-import { outcome, type Outcome, type WorkshopSession } from './workshop-session.svelte';
+import { outcome, type BoardWriter, type Outcome, type WorkshopSession } from './workshop-session.svelte';
 
 /** What a person does on one SWOT board beyond adding, editing and deleting notes (the session
  *  does those for every board): moving notes, and the facilitator's headings. */
 export class SwotActions {
-  constructor(private readonly session: WorkshopSession, private readonly boardId: string) {}
+  readonly #board: BoardWriter;
+
+  constructor(private readonly session: WorkshopSession, private readonly boardId: string) {
+    this.#board = session.onBoard(boardId);
+  }
 
   /** Puts a note at slot `toIndex` of the notes under `cluster` ('' = loose) of `quadrant`. */
   move(noteId: string, target: { quadrant: Quadrant; cluster: string; toIndex: number }): Outcome {
-    return outcome(moveNote(this.session.doc, this.boardId, noteId, target, this.session.origin));
+    return outcome(this.#board.run(({ doc, boardId, origin }) => moveNote(doc, boardId, noteId, target, origin)));
   }
 
   /** To the end of another quadrant's loose notes (the move menu's quadrant choices). */
@@ -31,19 +35,19 @@ export class SwotActions {
 
   /** Under a facilitator's heading, or loose in its quadrant with ''. */
   underHeading(noteId: string, clusterId: string): Outcome {
-    return outcome(clusterNote(this.session.doc, this.boardId, noteId, clusterId, this.session.origin));
+    return outcome(this.#board.run(({ doc, boardId, origin }) => clusterNote(doc, boardId, noteId, clusterId, origin)));
   }
 
   addHeading(quadrant: Quadrant, title: string): Outcome {
-    return outcome(addCluster(this.session.doc, this.boardId, { title, quadrant }, this.session.origin));
+    return outcome(this.#board.run(({ doc, boardId, origin }) => addCluster(doc, boardId, { title, quadrant }, origin)));
   }
 
   renameHeading(clusterId: string, title: string): Outcome {
-    return outcome(renameCluster(this.session.doc, this.boardId, clusterId, title, this.session.origin));
+    return outcome(this.#board.run(({ doc, boardId, origin }) => renameCluster(doc, boardId, clusterId, title, origin)));
   }
 
   deleteHeading(clusterId: string): Outcome {
-    return outcome(deleteCluster(this.session.doc, this.boardId, clusterId, this.session.origin));
+    return outcome(this.#board.run(({ doc, boardId, origin }) => deleteCluster(doc, boardId, clusterId, origin)));
   }
 
   /** The notes shown in one list (a quadrant's loose notes, or one heading's), in order. */

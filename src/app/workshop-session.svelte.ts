@@ -1,3 +1,4 @@
+import { SvelteSet } from 'svelte/reactivity';
 import type * as Y from 'yjs';
 import { createBoard, deleteBoard, listBoards, moveBoard, updateBoard, type Board, type BoardType } from '../core/boards';
 import { ensureGroup, listGroups, type Group } from '../core/groups';
@@ -8,10 +9,10 @@ import type { Result } from '../core/result';
 import { boardMapOf, itemsOf, migrate } from '../core/schema';
 import { addNote as addSwotNote, type Quadrant } from '../core/swot';
 import { createUndo } from '../core/undo';
-import { checkText } from '../core/text';
 import { errorMessage } from '../i18n/i18n';
 import type { Role } from '../storage/db';
 import type { SyncStatus, WorkshopSync } from '../sync/connection';
+import type { Transports } from '../sync/transports';
 import { newId } from '../core/ids';
 import type { WorkshopSummary } from '../storage/workshop-store';
 import type { Services } from './services.svelte';
@@ -25,10 +26,35 @@ export { outcome, type Outcome };
 
 const SUMMARY_DELAY_MS = 300;
 
+/** This device's participant as the author of a change. */
+export interface Author {
+  createdBy: string;
+  group: string;
+}
+
+/** What one write runs with. Reading `author` registers this device's participant and group in
+ *  the same transaction (once), so a change and its author reach other devices together. */
+export interface Write {
+  readonly doc: Y.Doc;
+  readonly origin: unknown;
+  readonly author: Author;
+}
+
+/** Writes to one board: each `run` is one transaction of this device. */
+export interface BoardWriter {
+  readonly boardId: string;
+  run<T, E extends string>(op: (w: Write & { readonly boardId: string }) => Result<T, E>): Result<T, E>;
+}
+
+/** The parts of `Services` a session uses. */
+export type SessionServices = Pick<Services, 'profile' | 'store' | 'hubKnown' | 'transports'>;
+
 /** One open workshop: its document, the views the screens read, and the changes they make.
  *  Every write carries `origin`, which marks it as this device's (undo will scope on it). */
 export class WorkshopSession {
   readonly origin = { local: true };
+  /** This device's writes that its undo must not take back (a facilitator's reveal). */
+  readonly untrackedOrigin = { local: true, undo: false };
   readonly meta: DocView<WorkshopMeta>;
   readonly boards: DocView<Board[]>;
   readonly groups: DocView<Group[]>;
@@ -36,10 +62,13 @@ export class WorkshopSession {
   /** Set when the document comes from a newer app: the screen says so and offers no editing. */
   readonly newerSchema: boolean;
   readonly sync: WorkshopSync;
-  syncStatus = $state<SyncStatus>({ hub: 'off', peers: 0, pending: 0, pendingSince: null, people: [], encrypted: false });
+  syncStatus = $state<SyncStatus>({ hub: 'off', peers: 0, pending: 0, pendingIds: new Set(), people: [], encrypted: false });
   readonly secret: string;
   readonly facilitation: Facilitation;
   readonly #stopSync: () => void;
+  /** The entries with unconfirmed changes, tracked per entry: a card re-renders when its own
+   *  mark changes, not at every change of the sync status. */
+  readonly #pending = new SvelteSet<string>();
   #summaryTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #onUpdate = () => {
     clearTimeout(this.#summaryTimer);
@@ -50,21 +79,26 @@ export class WorkshopSession {
     readonly id: string,
     readonly role: Role,
     readonly doc: Y.Doc,
-    private readonly services: Services,
+    private readonly services: SessionServices,
     private readonly release: () => void,
     link: { secret: string; hub: string | null },
     Sync: typeof WorkshopSync,
-    makeFacilitation: (doc: Y.Doc, sync: WorkshopSync, origin: unknown) => Facilitation,
+    transports: Transports | undefined,
+    makeFacilitation: (doc: Y.Doc, sync: WorkshopSync, origin: unknown, untrackedOrigin: unknown) => Facilitation,
   ) {
     this.newerSchema = !migrate(doc, this.origin).ok;
     this.secret = link.secret;
     const { relay, peers } = services.transports;
     this.sync = new Sync(doc, {
       workshopId: id, secret: link.secret, hub: link.hub, signaling: BUILD_SIGNALING, relay, peers, iceServers: ICE_SERVERS,
+      own: (origin) => origin === this.origin || origin === this.untrackedOrigin, transports,
     });
-    this.facilitation = makeFacilitation(doc, this.sync, this.origin);
+    this.facilitation = makeFacilitation(doc, this.sync, this.origin, this.untrackedOrigin);
     this.announce();
-    this.#stopSync = this.sync.subscribe((status) => { this.syncStatus = status; });
+    this.#stopSync = this.sync.subscribe((status) => {
+      if (status.pendingIds !== this.syncStatus.pendingIds) this.#setPending(status.pendingIds);
+      this.syncStatus = status;
+    });
     this.meta = new DocView(doc, () => getMeta(doc));
     this.boards = new DocView(doc, () => listBoards(doc));
     this.groups = new DocView(doc, () => listGroups(doc));
@@ -72,7 +106,8 @@ export class WorkshopSession {
     doc.on('update', this.#onUpdate);
   }
 
-  static async open(services: Services, id: string): Promise<WorkshopSession | undefined> {
+  /** `transports` replaces the network in tests. */
+  static async open(services: SessionServices, id: string, transports?: Transports): Promise<WorkshopSession | undefined> {
     const summary = await services.store.get(id);
     const opened = await services.store.open(id);
     if (!opened || !summary) return undefined;
@@ -83,8 +118,8 @@ export class WorkshopSession {
       import('../sync/connection'), import('./facilitation.svelte'),
     ]);
     const { keys, root } = await ensureKeys(services.store, summary);
-    return new WorkshopSession(id, summary.role, opened.doc, services, opened.close, link, Sync,
-      (doc, sync, origin) => new Facilitation(doc, root, keys, sync.awareness, origin, {
+    return new WorkshopSession(id, summary.role, opened.doc, services, opened.close, link, Sync, transports,
+      (doc, sync, origin, untrackedOrigin) => new Facilitation(doc, root, keys, sync.awareness, origin, untrackedOrigin, {
         kept: summary.witnessed,
         // A failed write only means a rollback that arrives while the workshop is closed is not
         // undone at the next open; it is retried with the next record seen.
@@ -94,7 +129,7 @@ export class WorkshopSession {
 
   /** The secret and hub this workshop syncs with. A facilitator's workshop follows the hub that
    *  served the app (the laptop in today's room); a participant keeps the one from the invite. */
-  static async #link(services: Services, summary: WorkshopSummary): Promise<{ secret: string; hub: string | null }> {
+  static async #link(services: SessionServices, summary: WorkshopSummary): Promise<{ secret: string; hub: string | null }> {
     const secret = summary.secret ?? newId() + newId();
     const here = summary.role === 'facilitator' ? await services.hubKnown : null;
     const hub = here?.origin ?? summary.hub ?? null;
@@ -109,7 +144,7 @@ export class WorkshopSession {
     const { participantId, name, group, color } = this.services.profile;
     this.sync.setUser({ id: participantId, name, group, color });
     if (this.newerSchema || !name.trim()) return;
-    this.author();
+    this.doc.transact(() => this.#registerAuthor(), this.origin);
     this.facilitation.nameMyself({ participantId, name });
   }
 
@@ -165,9 +200,38 @@ export class WorkshopSession {
     return this.services.profile.participantId;
   }
 
-  /** This device's participant as the author of a change. Call it inside the write's
-   *  transaction: it makes sure the workshop knows the participant and their group first. */
-  author(): { createdBy: string; group: string } {
+  /** Runs `op` as one transaction of this device: one update to share, one step to undo. */
+  write<T, E extends string>(op: (w: Write) => Result<T, E>): Result<T, E> {
+    return this.#transact({}, op);
+  }
+
+  /** Writes bound to one board, for the screens' action classes. */
+  onBoard(boardId: string): BoardWriter {
+    return { boardId, run: (op) => this.#transact({ boardId }, op) };
+  }
+
+  #transact<C extends object, T, E extends string>(bound: C, op: (w: Write & C) => Result<T, E>): Result<T, E> {
+    let author: Author | undefined;
+    const register = () => (author ??= this.#registerAuthor());
+    const { doc, origin } = this;
+    const w = { ...bound, doc, origin, get author() { return register(); } };
+    return doc.transact(() => op(w), origin);
+  }
+
+  /** Whether this device holds a change to a note, stakeholder or proposal that no hub or
+   *  peer has confirmed yet. */
+  isPending(entryId: string): boolean {
+    return this.#pending.has(entryId);
+  }
+
+  #setPending(ids: ReadonlySet<string>): void {
+    for (const id of this.#pending) if (!ids.has(id)) this.#pending.delete(id);
+    for (const id of ids) this.#pending.add(id);
+  }
+
+  /** Makes sure the workshop knows this device's participant and their group; call it inside
+   *  the transaction that writes what they authored. */
+  #registerAuthor(): Author {
     const { participantId, name, group, color } = this.services.profile;
     const groupId = group.trim() ? ensureGroup(this.doc, group, this.origin) : null;
     const gid = groupId?.ok ? groupId.value : '';
@@ -176,22 +240,17 @@ export class WorkshopSession {
   }
 
   /** Adds a note as this device's participant; on a SWOT board, into `quadrant`. During a
-   *  silent brainstorm the note is sealed until the facilitator reveals it. */
-  addNote(boardId: string, raw: string, quadrant?: Quadrant): Outcome {
-    const text = checkText(raw, 'note', { multiline: true });
-    if (!text.ok) return outcome(text);
+   *  silent brainstorm the note is sealed until the facilitator reveals it: its author is
+   *  registered in a transaction of its own first, so the sealed note carries nothing of them. */
+  addNote(boardId: string, text: string, quadrant?: Quadrant): Outcome {
     if (!itemsOf(this.doc, boardId)) return errorMessage({ error: 'no-board' });
     if (this.facilitation.isSilent(boardId)) {
-      return this.facilitation.addHiddenNote(boardId, { ...this.author(), text: text.value, lane: quadrant });
+      const author = this.doc.transact(() => this.#registerAuthor(), this.origin);
+      return this.facilitation.addHiddenNote(boardId, { ...author, text, lane: quadrant });
     }
-    let result: Result<string> | undefined;
-    this.doc.transact(() => {
-      const fields = { ...this.author(), text: text.value };
-      result = quadrant
-        ? addSwotNote(this.doc, boardId, { ...fields, quadrant }, this.origin)
-        : addItem(this.doc, boardId, fields, this.origin);
-    }, this.origin);
-    return outcome(result!);
+    return outcome(this.write(({ doc, origin, author }) => quadrant
+      ? addSwotNote(doc, boardId, { ...author, text, quadrant }, origin)
+      : addItem(doc, boardId, { ...author, text }, origin)));
   }
 
   /** A reactive query over one board and everything below it. */

@@ -61,10 +61,14 @@ function writeItem(items: Y.Map<Y.Map<unknown>>, item: Item): void {
   items.set(item.id, map);
 }
 
+/** A note's text, cleaned and checked: every way a note is written (on a board, sealed during
+ *  a silent brainstorm, opened from a box) goes through here. */
+export const checkNoteText = (raw: string) => checkText(raw, 'note', { multiline: true });
+
 const laneEnd = (doc: Y.Doc, boardId: string, lane: string) => keyAfter(listItems(doc, boardId, lane));
 
 export function addItem(doc: Y.Doc, boardId: string, fields: NewItem, origin: unknown): Result<string, ItemError> {
-  const text = checkText(fields.text, 'note', { multiline: true });
+  const text = checkNoteText(fields.text);
   if (!text.ok) return text;
   const items = itemsOf(doc, boardId);
   if (!items) return err('no-board', boardId);
@@ -87,7 +91,7 @@ export function applyTextChange(ytext: Y.Text, next: string): void {
 }
 
 export function editItem(doc: Y.Doc, boardId: string, itemId: string, rawText: string, origin: unknown): Result<void, ItemError> {
-  const text = checkText(rawText, 'note', { multiline: true });
+  const text = checkNoteText(rawText);
   if (!text.ok) return text;
   const map = itemsOf(doc, boardId)?.get(itemId);
   if (!map) return err(itemsOf(doc, boardId) ? 'no-item' : 'no-board', itemId);

@@ -30,7 +30,7 @@ export function upsertParticipant(doc: Y.Doc, fields: Participant, origin: unkno
   if (current && Object.entries(next).every(([k, v]) => current.get(k) === v)) return ok(undefined);
   doc.transact(() => {
     const map = current ?? new Y.Map<unknown>();
-    for (const [k, v] of Object.entries(next)) if (map.get(k) !== v) map.set(k, v);
+    for (const [k, v] of Object.entries(next)) if (current?.get(k) !== v) map.set(k, v);
     if (!current) all.set(fields.id, map);
   }, origin);
   return ok(undefined);

@@ -1,10 +1,9 @@
-import { HocuspocusProvider } from '@hocuspocus/provider';
-import { WebrtcProvider } from 'y-webrtc';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { framedWebRtc } from './peer-chunks';
+import { changedEntries } from '../core/changed';
 import { confirmedClock, presentPeople, type PresenceState, type PresenceUser, type Present } from './presence';
 import { hubSocketUrl, roomName } from './room';
+import { networkTransports, type Peers, type Relay, type Transports } from './transports';
 
 export interface SyncOptions {
   workshopId: string;
@@ -17,6 +16,11 @@ export interface SyncOptions {
   peers: boolean;
   /** None by default: an offline room must never wait on unreachable STUN hosts. */
   iceServers: RTCIceServer[];
+  /** Whether a transaction's origin is this device's own writing. Anything else (the
+   *  transports, y-dexie replaying another tab's changes) is somebody else's to share. */
+  own: (origin: unknown) => boolean;
+  /** The network ones unless a test brings its own. */
+  transports?: Transports;
 }
 
 export type HubState = 'off' | 'connecting' | 'connected';
@@ -26,8 +30,8 @@ export interface SyncStatus {
   peers: number;
   /** Local changes no hub or peer has confirmed yet. */
   pending: number;
-  /** When the oldest unconfirmed local change was made (ms since epoch), or null. */
-  pendingSince: number | null;
+  /** The board entries (notes, stakeholders, proposals…) those changes touched. */
+  pendingIds: ReadonlySet<string>;
   people: Present[];
   /** y-webrtc traffic is encrypted with the workshop secret (needs `crypto.subtle`). */
   encrypted: boolean;
@@ -41,13 +45,15 @@ const SEEN_DELAY_MS = 250;
 export class WorkshopSync {
   readonly awareness: Awareness;
   readonly #doc: Y.Doc;
-  readonly #webrtc: WebrtcProvider | null = null;
-  readonly #relay: HocuspocusProvider | null = null;
+  readonly #own: (origin: unknown) => boolean;
+  readonly #webrtc: Peers | null = null;
+  readonly #relay: Relay | null = null;
   readonly #listeners = new Set<(s: SyncStatus) => void>();
-  /** Each local change: the client it was written as and its clock after it, and when it was
-   *  made. The client is this device's own, except for a hidden note (written as a one-off
-   *  client so nothing links it to its author). */
-  #unconfirmed: { client: number; clock: number; at: number }[] = [];
+  /** Each local change: the client it was written as, its clock after it, and the board entries
+   *  it touched. The client is this device's own, except for a hidden note (written as a
+   *  one-off client so nothing links it to its author). */
+  #unconfirmed: { client: number; clock: number; ids: ReadonlySet<string> }[] = [];
+  #pendingIds: ReadonlySet<string> = new Set();
   #hubClock = 0;
   #hub: HubState = 'off';
   #peers = 0;
@@ -56,20 +62,19 @@ export class WorkshopSync {
 
   constructor(doc: Y.Doc, options: SyncOptions) {
     this.#doc = doc;
+    this.#own = options.own;
     this.awareness = new Awareness(doc);
     const encrypted = typeof crypto !== 'undefined' && crypto.subtle !== undefined;
-    this.#status = { hub: 'off', peers: 0, pending: 0, pendingSince: null, people: [], encrypted: false };
+    this.#status = { hub: 'off', peers: 0, pending: 0, pendingIds: this.#pendingIds, people: [], encrypted: false };
     const room = roomName(options.workshopId);
+    const transports = options.transports ?? networkTransports;
 
     if (options.peers) {
       const signaling = [...(options.hub ? [hubSocketUrl(options.hub, '/signal')] : []), ...options.signaling];
       if (signaling.length > 0) {
-        this.#webrtc = new WebrtcProvider(room, doc, {
-          signaling,
-          password: encrypted ? options.secret : undefined,
-          awareness: this.awareness,
-          maxConns: 20,
-          peerOpts: { config: { iceServers: options.iceServers }, wrtc: framedWebRtc() },
+        this.#webrtc = transports.peers({
+          room, doc, awareness: this.awareness, signaling,
+          password: encrypted ? options.secret : undefined, iceServers: options.iceServers,
         });
         this.#status.encrypted = encrypted;
         this.#webrtc.on('peers', ({ webrtcPeers }: { webrtcPeers: string[] }) => {
@@ -82,12 +87,7 @@ export class WorkshopSync {
 
     if (options.relay && options.hub) {
       this.#hub = 'connecting';
-      this.#relay = new HocuspocusProvider({
-        url: hubSocketUrl(options.hub, '/sync'),
-        name: room,
-        document: doc,
-        awareness: this.awareness,
-      });
+      this.#relay = transports.relay({ url: hubSocketUrl(options.hub, '/sync'), room, doc, awareness: this.awareness });
       this.#relay.on('status', ({ status }: { status: string }) => {
         this.#hub = status === 'connected' ? 'connected' : 'connecting';
         this.#emit();
@@ -96,14 +96,12 @@ export class WorkshopSync {
       const confirmByHub = () => {
         if (!this.#relay?.isSynced || this.#relay.unsyncedChanges !== 0) return;
         this.#hubClock = this.#clock();
-        this.#unconfirmed = this.#unconfirmed.filter((e) => e.client === this.#doc.clientID);
-        this.#confirm(this.#hubClock);
+        if (this.#keep(() => false)) this.#emit();
       };
       this.#relay.on('synced', confirmByHub);
       this.#relay.on('unsyncedChanges', confirmByHub);
     }
 
-    doc.on('beforeTransaction', this.#onTransactionStart);
     doc.on('update', this.#onUpdate);
     this.awareness.on('change', this.#onAwareness);
   }
@@ -122,7 +120,6 @@ export class WorkshopSync {
 
   destroy(): void {
     clearTimeout(this.#seenTimer);
-    this.#doc.off('beforeTransaction', this.#onTransactionStart);
     this.#doc.off('update', this.#onUpdate);
     this.awareness.off('change', this.#onAwareness);
     this.#webrtc?.destroy();
@@ -135,15 +132,12 @@ export class WorkshopSync {
     return Y.getState(this.#doc.store, this.#doc.clientID);
   }
 
-  /** When the current transaction began: a change stamped inside it (a note's `updatedAt`) is
-   *  never earlier than this, so views can tell which notes hold unconfirmed changes. */
-  #transactionStart = 0;
-  readonly #onTransactionStart = () => { this.#transactionStart = Date.now(); };
-
-  readonly #onUpdate = (_update: Uint8Array, origin: unknown) => {
-    const remote = origin === this.#relay || origin === this.#webrtc?.room || origin === this.#webrtc;
-    if (!remote) {
-      this.#unconfirmed.push({ client: this.#doc.clientID, clock: this.#clock(), at: this.#transactionStart });
+  /** Which entries a change touched comes from the change itself, never from timestamps in
+   *  the document: those are the writing device's clock, and another device's may run ahead. */
+  readonly #onUpdate = (_update: Uint8Array, origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
+    if (this.#own(origin)) {
+      this.#unconfirmed.push({ client: this.#doc.clientID, clock: this.#clock(), ids: changedEntries(transaction) });
+      this.#pendingChanged();
       this.#emit();
     }
     this.#scheduleSeen();
@@ -157,9 +151,20 @@ export class WorkshopSync {
   /** Marks this device's own changes up to `clock` as held elsewhere. A one-off client's change
    *  waits for the hub: peers only report the clocks of clients present in the room. */
   #confirm(clock: number): void {
+    if (this.#keep((e) => e.client !== this.#doc.clientID || e.clock > clock)) this.#emit();
+  }
+
+  /** Drops the confirmed changes; answers whether any went. */
+  #keep(unconfirmed: (e: { client: number; clock: number }) => boolean): boolean {
     const before = this.#unconfirmed.length;
-    this.#unconfirmed = this.#unconfirmed.filter((e) => e.client !== this.#doc.clientID || e.clock > clock);
-    if (this.#unconfirmed.length !== before) this.#emit();
+    this.#unconfirmed = this.#unconfirmed.filter(unconfirmed);
+    if (this.#unconfirmed.length === before) return false;
+    this.#pendingChanged();
+    return true;
+  }
+
+  #pendingChanged(): void {
+    this.#pendingIds = new Set(this.#unconfirmed.flatMap((e) => [...e.ids]));
   }
 
   /** Tells the room which of each present device's changes this device holds. */
@@ -183,7 +188,7 @@ export class WorkshopSync {
       hub: this.#hub,
       peers: this.#peers,
       pending: this.#unconfirmed.length,
-      pendingSince: this.#unconfirmed[0]?.at ?? null,
+      pendingIds: this.#pendingIds,
       people: presentPeople(this.awareness),
       encrypted: this.#status.encrypted,
     };

@@ -7,6 +7,8 @@ import { parseInvite } from './invite';
 export interface ScriptDevice {
   /** Everything this device holds of the workshop; what a script writes to it reaches the room. */
   doc: Y.Doc;
+  /** The origin to write with: the sync counts only such changes as this device's pending ones. */
+  origin: object;
   sync: WorkshopSync;
   destroy(): void;
 }
@@ -30,11 +32,12 @@ export async function joinRoom(link: string, options: JoinOptions = {}): Promise
   if (!hub) throw new Error('the invite names no hub; pass one');
   (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
   const doc = new Y.Doc();
+  const origin = { script: true };
   const sync = new WorkshopSync(doc, {
     workshopId: invite.workshopId, secret: invite.secret, hub,
-    signaling: [], relay: true, peers: false, iceServers: [],
+    signaling: [], relay: true, peers: false, iceServers: [], own: (o) => o === origin,
   });
-  const device = { doc, sync, destroy: () => sync.destroy() };
+  const device = { doc, origin, sync, destroy: () => sync.destroy() };
   options.onOpen?.(device);
   const deadline = Date.now() + (options.timeoutMs ?? 15_000);
   while (doc.getArray('boards').length === 0) {

@@ -10,8 +10,6 @@ export interface BoardScreenProps {
   /** Locked for a participant, a document or a kind of board from a newer app. */
   readOnly: boolean;
   needsName: boolean;
-  /** Changes made here since then are not yet on the hub or any peer. */
-  pendingSince: number | null;
   ondeleted: () => void;
 }
 

@@ -91,13 +91,16 @@ describe('co-editing through the hub', () => {
       await addNote(phone.page, 'Written on the phone while cut off');
       await addNote(facilitator.page, 'Written on the laptop meanwhile');
       await phone.page.getByTestId('pending').waitFor();
-      await phone.page.getByTestId('note-pending').waitFor();
+      await phone.page.getByTestId('not-shared').waitFor();
+      // Only the note written here, never one that merely arrived or is older.
+      expect(await phone.page.getByTestId('not-shared').count()).toBe(1);
     } finally {
       await hub.restart();
     }
     const union = ['Before the cut', 'Written on the phone while cut off', 'Written on the laptop meanwhile'];
     await waitForNotes(phone.page, union, 60_000);
     await waitForNotes(facilitator.page, union, 60_000);
+    await phone.page.getByTestId('not-shared').waitFor({ state: 'detached' });
     await phone.page.getByTestId('pending').waitFor({ state: 'detached' });
     await closeAll();
   });

@@ -1,10 +1,10 @@
 import type * as Y from 'yjs';
 import { newId } from '../ids';
-import { listItems, restoreItem, type Item, type NewItem } from '../items';
+import { checkNoteText, listItems, restoreItem, type Item, type NewItem } from '../items';
 import { keyAfter } from '../order';
 import { err, ok, type Result } from '../result';
 import { itemsOf, liveBoard } from '../schema';
-import { checkText, type TextError } from '../text';
+import type { TextError } from '../text';
 import { boardModes, silentChange } from './board-modes';
 import { signChanges, storeRecords, type ControlError, type Signer } from './controls';
 import { fromBase64url, utf8 } from './encoding';
@@ -57,7 +57,7 @@ function writeUnlinked(doc: Y.Doc, write: () => void, origin: unknown): void {
 export function addHiddenNote(
   doc: Y.Doc, root: string, boardId: string, fields: NewItem & { authorKey?: string }, origin: unknown,
 ): Result<string, HiddenNoteError> {
-  const text = checkText(fields.text, 'note', { multiline: true });
+  const text = checkNoteText(fields.text);
   if (!text.ok) return text;
   if (!liveBoard(doc, boardId)) return err('no-board', boardId);
   const recipients = sealingKeys(doc, root);
@@ -106,7 +106,7 @@ function parseNote(json: string, noteId: string): HiddenNote | undefined {
   const n = (raw ?? {}) as Record<keyof HiddenNote, unknown>;
   const strings = [n.id, n.text, n.createdBy, n.group, n.lane, n.cluster];
   if (!strings.every((s) => typeof s === 'string') || typeof n.createdAt !== 'number' || n.id !== noteId) return undefined;
-  const text = checkText(n.text as string, 'note', { multiline: true });
+  const text = checkNoteText(n.text as string);
   if (!text.ok) return undefined;
   return {
     id: noteId, text: text.value, createdBy: n.createdBy as string, group: n.group as string,

@@ -1,0 +1,42 @@
+import { HocuspocusProvider } from '@hocuspocus/provider';
+import { WebrtcProvider } from 'y-webrtc';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { framedWebRtc } from './peer-chunks';
+
+/** The hub relay, as much of it as `WorkshopSync` uses (Hocuspocus' provider in the app). */
+export interface Relay {
+  /** The hub holds this document's state as of the last 'synced'. */
+  readonly isSynced: boolean;
+  /** Local updates sent and not yet acknowledged by the hub. */
+  readonly unsyncedChanges: number;
+  on(event: 'status', listener: (e: { status: string }) => void): unknown;
+  on(event: 'synced' | 'unsyncedChanges', listener: () => void): unknown;
+  destroy(): void;
+}
+
+/** Direct connections to other devices (y-webrtc in the app). */
+export interface Peers {
+  on(event: 'peers', listener: (e: { webrtcPeers: string[] }) => void): unknown;
+  destroy(): void;
+}
+
+export interface Room {
+  room: string;
+  doc: Y.Doc;
+  awareness: Awareness;
+}
+
+/** How `WorkshopSync` reaches other devices: the real providers in the app, an in-memory pair
+ *  in tests. Each transport applies what it receives under an origin of its own. */
+export interface Transports {
+  relay(room: Room & { url: string }): Relay;
+  peers(room: Room & { signaling: string[]; password: string | undefined; iceServers: RTCIceServer[] }): Peers;
+}
+
+export const networkTransports: Transports = {
+  relay: ({ url, room, doc, awareness }) => new HocuspocusProvider({ url, name: room, document: doc, awareness }),
+  peers: ({ room, doc, awareness, signaling, password, iceServers }) => new WebrtcProvider(room, doc, {
+    signaling, password, awareness, maxConns: 20, peerOpts: { config: { iceServers }, wrtc: framedWebRtc() },
+  }),
+};
