@@ -1,4 +1,4 @@
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 
@@ -8,6 +8,7 @@ const TEMP = '.tmp';
 /** macOS and Windows file systems ignore case, so `cg-A` and `cg-a` would share a file:
  *  capitals are spelled out as `+a`, which no room name can contain. */
 const fileName = (room: string) => room.replace(/[A-Z]/g, (c) => `+${c.toLowerCase()}`) + SUFFIX;
+const roomOf = (file: string) => file.slice(0, -SUFFIX.length).replace(/\+([a-z])/g, (_, c: string) => c.toUpperCase());
 
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException | null)?.code === 'ENOENT';
 
@@ -19,7 +20,10 @@ export interface RoomStore {
   readonly where: string;
   /** The stored state of `room`, or null if it has never been stored. */
   load(room: string): Promise<Uint8Array | null>;
-  save(room: string, doc: Y.Doc): Promise<void>;
+  /** Resolves with the bytes the room now takes. */
+  save(room: string, doc: Y.Doc): Promise<number>;
+  /** Every room kept and the bytes it takes, for the hub's quota. */
+  sizes(): Promise<Map<string, number>>;
   /** Puts an unreadable copy out of the way so the room can start afresh from what its devices
    *  hold. Returns where it went. */
   setAside(room: string): Promise<string>;
@@ -36,8 +40,14 @@ export class MemoryStore implements RoomStore {
     return this.#rooms.get(room) ?? null;
   }
 
-  async save(room: string, doc: Y.Doc): Promise<void> {
-    this.#rooms.set(room, Y.encodeStateAsUpdate(doc));
+  async save(room: string, doc: Y.Doc): Promise<number> {
+    const state = Y.encodeStateAsUpdate(doc);
+    this.#rooms.set(room, state);
+    return state.byteLength;
+  }
+
+  async sizes(): Promise<Map<string, number>> {
+    return new Map([...this.#rooms].map(([room, state]) => [room, state.byteLength]));
   }
 
   async setAside(room: string): Promise<string> {
@@ -52,7 +62,7 @@ export class MemoryStore implements RoomStore {
  *  restart loses nothing either. */
 export class DiskStore implements RoomStore {
   readonly where: string;
-  readonly #writes = new Map<string, Promise<void>>();
+  readonly #writes = new Map<string, Promise<number>>();
   #counter = 0;
 
   private constructor(dir: string) {
@@ -85,7 +95,7 @@ export class DiskStore implements RoomStore {
 
   /** Writes for one room run one after another, and each encodes the document only when its turn
    *  comes, so a slow earlier write can never replace a newer state. */
-  save(room: string, doc: Y.Doc): Promise<void> {
+  save(room: string, doc: Y.Doc): Promise<number> {
     const previous = this.#writes.get(room);
     // An earlier failure was already reported to whoever asked for that write; this write
     // carries the whole state, so it repairs the file regardless.
@@ -99,6 +109,11 @@ export class DiskStore implements RoomStore {
     return next;
   }
 
+  async sizes(): Promise<Map<string, number>> {
+    const files = (await readdir(this.where)).filter((f) => f.endsWith(SUFFIX));
+    return new Map(await Promise.all(files.map(async (f) => [roomOf(f), (await stat(join(this.where, f))).size] as const)));
+  }
+
   async idle(): Promise<void> {
     while (this.#writes.size > 0) await Promise.allSettled([...this.#writes.values()]);
   }
@@ -109,7 +124,7 @@ export class DiskStore implements RoomStore {
 
   /** A crash or power cut mid-write leaves the previous file intact: the new state goes to a temp
    *  file, reaches the disk, and only then replaces the old one. */
-  async #write(room: string, state: Uint8Array): Promise<void> {
+  async #write(room: string, state: Uint8Array): Promise<number> {
     const file = this.#path(room);
     const temp = `${file}.${process.pid}.${++this.#counter}${TEMP}`;
     try {
@@ -121,6 +136,7 @@ export class DiskStore implements RoomStore {
         await handle.close();
       }
       await rename(temp, file);
+      return state.byteLength;
     } catch (error) {
       await rm(temp, { force: true });
       throw error;

@@ -1,10 +1,13 @@
 import { Hocuspocus } from '@hocuspocus/server';
 import type { IncomingMessage } from 'node:http';
+import * as decoding from 'lib0/decoding';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
+import { REFUSAL_CLOSE_CODE } from '../core/hub-refusals';
 import { MAX_ROOMS_PER_SOCKET, PING_INTERVAL_MS, ROOM_NAME, SAVE_DEBOUNCE_MS, SAVE_MAX_DEBOUNCE_MS } from './limits';
 import { describeError, type Log } from './log';
 import type { RoomStore } from './persistence';
+import type { Refused, StorageQuota } from './quota';
 
 /** The Yjs relay at /sync: Hocuspocus keeps one document per room in memory while devices are
  *  connected, and the store keeps it for the devices that come later. */
@@ -20,6 +23,7 @@ export interface Relay {
 interface SocketContext {
   client: string;
   rooms: Set<string>;
+  ws: WebSocket;
 }
 
 /** Hocuspocus answers a thrown value with a permission-denied message carrying `reason`; a value
@@ -28,7 +32,29 @@ const refusal = (reason: string) => ({ reason });
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-export function createRelay(store: RoomStore, log: Log): Relay {
+/** Hocuspocus' message types that carry y-protocols sync messages, and the sync messages among
+ *  them that carry document state (SyncStep2, Update), as @hocuspocus/common numbers them. */
+const SYNC_MESSAGES = new Set([0, 4]);
+const STATE_MESSAGES = new Set([1, 2]);
+
+/** The bytes of document state a relay message brings, or 0 (awareness, SyncStep1 and the rest). */
+function stateBytes(message: Uint8Array): number {
+  const decoder = decoding.createDecoder(message);
+  decoding.readVarString(decoder);
+  if (!SYNC_MESSAGES.has(decoding.readVarUint(decoder))) return 0;
+  if (!STATE_MESSAGES.has(decoding.readVarUint(decoder))) return 0;
+  return decoding.readVarUint(decoder);
+}
+
+/** Turns the device away with its reason: the whole socket closes (the app opens one per
+ *  workshop), which also drops anything else it already sent, and the device shows the reason.
+ *  Its provider reconnects and, if the cause is gone, is let in. */
+function turnAway(ws: WebSocket, refused: Refused): never {
+  ws.close(REFUSAL_CLOSE_CODE, refused.refusal);
+  throw refusal(refused.refusal);
+}
+
+export function createRelay(store: RoomStore, quota: StorageQuota, log: Log): Relay {
   const hocuspocus = new Hocuspocus({
     quiet: true,
     timeout: PING_INTERVAL_MS,
@@ -45,7 +71,29 @@ export function createRelay(store: RoomStore, log: Log): Relay {
         log('room-refused', `${client}: ${documentName} would be room ${rooms.size + 1} on one socket (limit ${MAX_ROOMS_PER_SOCKET})`);
         throw refusal('too-many-rooms');
       }
+      const full = quota.openRoom(documentName);
+      if (full) {
+        log('room-refused', `${client}: ${documentName} is new and ${full.detail}`);
+        turnAway((context as SocketContext).ws, full);
+      }
       rooms.add(documentName);
+    },
+
+    async beforeHandleMessage({ documentName, document, context, update }) {
+      const { client, ws } = context as SocketContext;
+      // Messages already on their way when the device was turned away must not slip in after.
+      if (ws.readyState !== ws.OPEN) throw refusal('closed');
+      let bytes: number;
+      try {
+        bytes = stateBytes(update);
+      } catch {
+        return; // Hocuspocus itself answers a message it cannot read.
+      }
+      if (bytes === 0) return;
+      const refused = quota.admitUpdate(documentName, bytes, () => Y.encodeStateAsUpdate(document).byteLength);
+      if (!refused) return;
+      log('update-refused', `${client}: ${documentName}: ${refused.refusal}, ${refused.detail}`);
+      turnAway(ws, refused);
     },
 
     async onDisconnect({ documentName, context }) {
@@ -77,7 +125,7 @@ export function createRelay(store: RoomStore, log: Log): Relay {
 
     async onStoreDocument({ documentName, document }) {
       try {
-        await store.save(documentName, document);
+        quota.measured(documentName, await store.save(documentName, document));
       } catch (error) {
         // Thrown, this would become an unhandled rejection inside Hocuspocus's debouncer. The
         // room stays in memory and the next change (or the shutdown flush) writes it again.
@@ -86,12 +134,13 @@ export function createRelay(store: RoomStore, log: Log): Relay {
     },
 
     async afterUnloadDocument({ documentName }) {
+      quota.closed(documentName);
       log('room-closed', documentName);
     },
   });
 
   async function flush(): Promise<void> {
-    await Promise.all([...hocuspocus.documents].map(([name, document]) => store.save(name, document).catch((error: unknown) => {
+    await Promise.all([...hocuspocus.documents].map(([name, document]) => store.save(name, document).then((bytes) => quota.measured(name, bytes), (error: unknown) => {
       log('save-failed', `${name}: ${describeError(error)}`);
     })));
     await store.idle();
@@ -99,7 +148,7 @@ export function createRelay(store: RoomStore, log: Log): Relay {
 
   return {
     accept: (ws, request, client) => {
-      const context: SocketContext = { client, rooms: new Set() };
+      const context: SocketContext = { client, rooms: new Set(), ws };
       hocuspocus.handleConnection(ws, request, context);
     },
     rooms: () => hocuspocus.getDocumentsCount(),

@@ -2,8 +2,10 @@ import { HocuspocusProvider } from '@hocuspocus/provider';
 import { WebrtcProvider } from 'y-webrtc';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import type { HubRefusal } from '../core/hub-refusals';
 import { installPeerChunking } from './peer-chunks';
 import { confirmedClock, presentPeople, type PresenceState, type PresenceUser, type Present } from './presence';
+import { watchRefusals } from './refusals';
 import { hubSocketUrl, roomName } from './room';
 
 export interface SyncOptions {
@@ -31,6 +33,8 @@ export interface SyncStatus {
   people: Present[];
   /** y-webrtc traffic is encrypted with the workshop secret (needs `crypto.subtle`). */
   encrypted: boolean;
+  /** Why the hub is turning this device's changes away (they stay pending here), or null. */
+  refused: HubRefusal | null;
 }
 
 const SEEN_DELAY_MS = 250;
@@ -51,6 +55,7 @@ export class WorkshopSync {
   #hubClock = 0;
   #hub: HubState = 'off';
   #peers = 0;
+  #refused: HubRefusal | null = null;
   #seenTimer: ReturnType<typeof setTimeout> | undefined;
   #status: SyncStatus;
 
@@ -58,7 +63,7 @@ export class WorkshopSync {
     this.#doc = doc;
     this.awareness = new Awareness(doc);
     const encrypted = typeof crypto !== 'undefined' && crypto.subtle !== undefined;
-    this.#status = { hub: 'off', peers: 0, pending: 0, pendingSince: null, people: [], encrypted: false };
+    this.#status = { hub: 'off', peers: 0, pending: 0, pendingSince: null, people: [], encrypted: false, refused: null };
     const room = roomName(options.workshopId);
 
     if (options.peers) {
@@ -102,6 +107,10 @@ export class WorkshopSync {
       };
       this.#relay.on('synced', confirmByHub);
       this.#relay.on('unsyncedChanges', confirmByHub);
+      watchRefusals(this.#relay, (refused) => {
+        this.#refused = refused;
+        this.#emit();
+      });
     }
 
     doc.on('beforeTransaction', this.#onTransactionStart);
@@ -187,6 +196,7 @@ export class WorkshopSync {
       pendingSince: this.#unconfirmed[0]?.at ?? null,
       people: presentPeople(this.awareness),
       encrypted: this.#status.encrypted,
+      refused: this.#refused,
     };
     this.#listeners.forEach((l) => l(this.#status));
   }

@@ -2,13 +2,14 @@ import type { NetworkInterfaceInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { banner, hubUrls } from '../../../src/hub/banner';
+import { DEFAULT_LIMITS } from '../../../src/hub/limits';
 import { parseOptions, wantsHelp } from '../../../src/hub/options';
 
 const parse = (argv: string[], env: NodeJS.ProcessEnv = {}) => parseOptions(argv, env, '/app/dist');
 
 describe('hub options', () => {
   it('serves the whole LAN on 8787 and keeps workshops in .hub-data by default', () => {
-    expect(parse([])).toEqual({ port: 8787, host: '0.0.0.0', root: '/app/dist', data: resolve('.hub-data') });
+    expect(parse([])).toEqual({ port: 8787, host: '0.0.0.0', root: '/app/dist', data: resolve('.hub-data'), limits: DEFAULT_LIMITS });
   });
 
   it('takes --port and --host, as two words or with =, and PORT from the environment', () => {
