@@ -49,7 +49,10 @@ function stateBytes(message: Uint8Array): number {
 /** Turns the device away with its reason: the whole socket closes (the app opens one per
  *  workshop), which also drops anything else it already sent, and the device shows the reason.
  *  Its provider reconnects and, if the cause is gone, is let in. */
+const turnedAway = new WeakSet<WebSocket>();
+
 function turnAway(ws: WebSocket, refused: Refused): never {
+  turnedAway.add(ws);
   ws.close(REFUSAL_CLOSE_CODE, refused.refusal);
   throw refusal(refused.refusal);
 }
@@ -82,7 +85,7 @@ export function createRelay(store: RoomStore, quota: StorageQuota, log: Log): Re
     async beforeHandleMessage({ documentName, document, context, update }) {
       const { client, ws } = context as SocketContext;
       // Messages already on their way when the device was turned away must not slip in after.
-      if (ws.readyState !== ws.OPEN) throw refusal('closed');
+      if (turnedAway.has(ws)) throw refusal('turned-away');
       let bytes: number;
       try {
         bytes = stateBytes(update);

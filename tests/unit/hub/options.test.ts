@@ -26,6 +26,18 @@ describe('hub options', () => {
     expect(parse(['--cert', 'c.pem', '--key', 'k.pem'])).toMatchObject({ cert: resolve('c.pem'), key: resolve('k.pem') });
   });
 
+  it('takes the limits, sizes with K, M or G', () => {
+    expect(parse(['--max-update', '512K', '--max-room=8M', '--max-stored', '2G', '--max-rooms', '50',
+      '--max-sockets-per-address', '6', '--max-sockets', '100']).limits).toEqual({
+      maxUpdateBytes: 512 * 1024, maxRoomBytes: 8 * 1024 ** 2, maxStoredBytes: 2 * 1024 ** 3, maxRooms: 50,
+      maxSocketsPerAddress: 6, maxSockets: 100,
+    });
+    expect(parse(['--max-update', '4096']).limits.maxUpdateBytes).toBe(4096);
+    expect(() => parse(['--max-update', '4 tons'])).toThrow('--max-update must be a size such as 4M or 512K above 0, not "4 tons"');
+    expect(() => parse(['--max-rooms', '0'])).toThrow('--max-rooms must be a whole number above 0, not "0"');
+    expect(() => parse(['--max-sockets', '2K'])).toThrow('not "2K"');
+  });
+
   it('refuses what it cannot honour, saying why', () => {
     expect(() => parse(['--port', 'abc'])).toThrow('--port must be a whole number from 0 to 65535, not "abc"');
     expect(() => parse(['--port', '70000'])).toThrow('not "70000"');
