@@ -7,7 +7,7 @@ export interface Refused {
   detail: string;
 }
 
-const mb = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
+const mb = (bytes: number) => bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} KiB` : `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 
 /** What the relayed workshops take on the hub: how many there are and their bytes, against the
  *  caps. Sizes are a running upper bound (each accepted update adds its length; the same change
