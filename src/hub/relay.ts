@@ -46,16 +46,20 @@ function stateBytes(message: Uint8Array): number {
   return decoding.readVarUint(decoder);
 }
 
+const turnedAway = new WeakSet<WebSocket>();
+
 /** Turns the device away with its reason: the whole socket closes (the app opens one per
  *  workshop), which also drops anything else it already sent, and the device shows the reason.
  *  Its provider reconnects and, if the cause is gone, is let in. */
-const turnedAway = new WeakSet<WebSocket>();
-
-function turnAway(ws: WebSocket, refused: Refused): never {
+function turnAway(ws: WebSocket, refused: Refused): void {
   turnedAway.add(ws);
   ws.close(REFUSAL_CLOSE_CODE, refused.refusal);
-  throw refusal(refused.refusal);
 }
+
+/** What `beforeHandleMessage` returns for a message that must not be applied: Hocuspocus prints a
+ *  report for a thrown value there, so the message is left waiting instead, and goes (with the
+ *  promise) when the closed socket does. */
+const dropped = () => new Promise<never>(() => undefined);
 
 export function createRelay(store: RoomStore, quota: StorageQuota, log: Log): Relay {
   const hocuspocus = new Hocuspocus({
@@ -78,6 +82,7 @@ export function createRelay(store: RoomStore, quota: StorageQuota, log: Log): Re
       if (full) {
         log('room-refused', `${client}: ${documentName} is new and ${full.detail}`);
         turnAway((context as SocketContext).ws, full);
+        throw refusal(full.refusal);
       }
       rooms.add(documentName);
     },
@@ -85,7 +90,7 @@ export function createRelay(store: RoomStore, quota: StorageQuota, log: Log): Re
     async beforeHandleMessage({ documentName, document, context, update }) {
       const { client, ws } = context as SocketContext;
       // Messages already on their way when the device was turned away must not slip in after.
-      if (turnedAway.has(ws)) throw refusal('turned-away');
+      if (turnedAway.has(ws)) return dropped();
       let bytes: number;
       try {
         bytes = stateBytes(update);
@@ -97,6 +102,7 @@ export function createRelay(store: RoomStore, quota: StorageQuota, log: Log): Re
       if (!refused) return;
       log('update-refused', `${client}: ${documentName}: ${refused.refusal}, ${refused.detail}`);
       turnAway(ws, refused);
+      return dropped();
     },
 
     async onDisconnect({ documentName, context }) {
