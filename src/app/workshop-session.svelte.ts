@@ -62,7 +62,7 @@ export class WorkshopSession {
   /** Set when the document comes from a newer app: the screen says so and offers no editing. */
   readonly newerSchema: boolean;
   readonly sync: WorkshopSync;
-  syncStatus = $state<SyncStatus>({ hub: 'off', peers: 0, pending: 0, pendingIds: new Set(), people: [], encrypted: false });
+  syncStatus = $state<SyncStatus>({ hub: 'off', peers: 0, pending: 0, pendingIds: new Set(), people: [], encrypted: false, refused: null });
   readonly secret: string;
   readonly facilitation: Facilitation;
   readonly #stopSync: () => void;

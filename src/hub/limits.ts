@@ -1,18 +1,45 @@
 /** What one device may ask of the hub. A room holds a few dozen phones; these leave generous
  *  room for them and stop one broken or hostile client from exhausting the laptop. */
 
-/** A whole workshop arrives in one relay message when a device first syncs: several MB. */
-export const RELAY_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+/** The caps a facilitator can change on the command line (src/hub/options.ts). */
+export interface HubLimits {
+  /** One change a device sends, or what it sends when it (re)joins: the relay refuses more. */
+  maxUpdateBytes: number;
+  /** One workshop's whole state on the hub. */
+  maxRoomBytes: number;
+  /** Workshops the hub keeps, on disk and open. */
+  maxRooms: number;
+  /** All workshops together. */
+  maxStoredBytes: number;
+  /** Open sockets (relay and signaling together) from one address. */
+  maxSocketsPerAddress: number;
+  /** Open sockets in all. */
+  maxSockets: number;
+}
+
+const MiB = 1024 * 1024;
+
+/** A 2,000-note board is 0.6 MB of state with notes of 55 characters and 1.4 MB with notes of the
+ *  full 500, and a device that (re)joins sends what the hub lacks in one message: one update may
+ *  be a whole large workshop, and a room several such. On a LAN each phone has its own address,
+ *  and one device uses two sockets per open workshop tab (relay and signaling). */
+export const DEFAULT_LIMITS: HubLimits = {
+  maxUpdateBytes: 4 * MiB,
+  maxRoomBytes: 32 * MiB,
+  maxRooms: 200,
+  maxStoredBytes: 1024 * MiB,
+  maxSocketsPerAddress: 24,
+  maxSockets: 500,
+};
+
+/** Room name, message type and length prefixes around an update in one relay message. */
+export const RELAY_MESSAGE_OVERHEAD_BYTES = 1024;
 
 /** Signaling carries WebRTC offers and answers (a few KB each), never document data. */
 export const SIGNAL_MAX_MESSAGE_BYTES = 256 * 1024;
 
 /** Workshops one socket may join on the relay, and topics it may subscribe to on /signal. */
 export const MAX_ROOMS_PER_SOCKET = 32;
-
-/** Sockets (relay and signaling together) from one IP address. Every phone in a room may sit
- *  behind one address (a hotel's NAT), so this is high; it still bounds a runaway reconnect loop. */
-export const MAX_SOCKETS_PER_IP = 64;
 
 /** Room (relay document) and signaling topic names: the app uses `cg-<workshop id>`. The name
  *  also becomes a file name in the data directory, so nothing else may pass. */

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DEFAULT_LIMITS, type HubLimits } from './limits';
 import type { Log } from './log';
 
 export interface HubOptions {
@@ -11,12 +12,22 @@ export interface HubOptions {
   /** PEM files; given both, the hub serves https (and wss) instead of http. */
   cert?: string;
   key?: string;
+  /** Caps on rooms, bytes and sockets; DEFAULT_LIMITS when not given. */
+  limits?: HubLimits;
   /** Where event lines go; the console by default. */
   log?: Log;
 }
 
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_DATA = '.hub-data';
+
+const UNITS: Record<string, number> = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 };
+
+/** 4M, 512K, 1G (binary units, as `ls -h` prints them), or plain bytes. */
+function size(bytes: number): string {
+  const unit = (['G', 'M', 'K'] as const).find((u) => bytes % UNITS[u]! === 0);
+  return unit ? `${bytes / UNITS[unit]!}${unit}` : String(bytes);
+}
 
 export const USAGE = `Usage: npm start -- [options]
 
@@ -26,22 +37,51 @@ export const USAGE = `Usage: npm start -- [options]
   --cert FILE   TLS certificate (PEM); with --key, serve https instead of http
   --key FILE    TLS private key (PEM)
   --root DIR    the built app to serve (default dist)
-  --help        show this`;
+  --help        show this
 
-const FLAGS = ['port', 'host', 'root', 'data', 'cert', 'key'] as const;
+Limits (SIZE in bytes, or with K, M or G: 512K, 4M, 1G). A device over a limit is told why;
+the rest of the room carries on:
+  --max-update SIZE     one change or one device's catch-up (default ${size(DEFAULT_LIMITS.maxUpdateBytes)})
+  --max-room SIZE       one workshop (default ${size(DEFAULT_LIMITS.maxRoomBytes)})
+  --max-rooms N         workshops kept (default ${DEFAULT_LIMITS.maxRooms}); a new one beyond is refused
+  --max-stored SIZE     all workshops together (default ${size(DEFAULT_LIMITS.maxStoredBytes)})
+  --max-sockets-per-address N   connections from one device (default ${DEFAULT_LIMITS.maxSocketsPerAddress})
+  --max-sockets N       connections in all (default ${DEFAULT_LIMITS.maxSockets})`;
+
+/** Each limit's flag, and whether it is a size or a count. */
+const LIMIT_FLAGS = {
+  'max-update': ['maxUpdateBytes', 'size'],
+  'max-room': ['maxRoomBytes', 'size'],
+  'max-rooms': ['maxRooms', 'count'],
+  'max-stored': ['maxStoredBytes', 'size'],
+  'max-sockets-per-address': ['maxSocketsPerAddress', 'count'],
+  'max-sockets': ['maxSockets', 'count'],
+} as const satisfies Record<string, readonly [keyof HubLimits, 'size' | 'count']>;
+
+const FLAGS = ['port', 'host', 'root', 'data', 'cert', 'key', ...Object.keys(LIMIT_FLAGS) as (keyof typeof LIMIT_FLAGS)[]] as const;
 type Flag = (typeof FLAGS)[number];
 const isFlag = (name: string): name is Flag => (FLAGS as readonly string[]).includes(name);
+
+function parseLimit(flag: keyof typeof LIMIT_FLAGS, raw: string): number {
+  const kind = LIMIT_FLAGS[flag][1];
+  const match = kind === 'size' ? /^(\d+)([KMG]?)i?B?$/i.exec(raw) : /^(\d+)()$/.exec(raw);
+  const value = match ? Number(match[1]) * UNITS[match[2]!.toUpperCase()]! : 0;
+  if (!(value >= 1 && Number.isSafeInteger(value))) {
+    throw new Error(`--${flag} must be ${kind === 'size' ? 'a size such as 4M or 512K' : 'a whole number'} above 0, not "${raw}"`);
+  }
+  return value;
+}
 
 export const wantsHelp = (argv: string[]): boolean => argv.includes('--help') || argv.includes('-h');
 
 /** `--port 9000 --host 0.0.0.0` (or PORT=9000), `--name=value` too; the defaults serve the whole
  *  LAN on 8787 and keep workshops in `.hub-data`. A mistyped flag is an error rather than ignored:
  *  a hub quietly listening somewhere else than asked is worse than one that does not start. */
-export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, root: string): HubOptions & { data: string } {
+export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, root: string): HubOptions & { data: string; limits: HubLimits } {
   const given: Partial<Record<Flag, string>> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const match = /^--([a-z]+)(?:=(.*))?$/s.exec(arg);
+    const match = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
     const name = match?.[1] ?? '';
     if (!isFlag(name)) throw new Error(`unknown option "${arg}" (see --help)`);
     const value = match?.[2] ?? argv[++i];
@@ -54,11 +94,17 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, root: strin
   const port = Number(rawPort);
   if (!/^\d+$/.test(rawPort) || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, not "${rawPort}"`);
   if (Boolean(given.cert) !== Boolean(given.key)) throw new Error('--cert and --key go together: give both to serve https');
+  const limits = { ...DEFAULT_LIMITS };
+  for (const [flag, [key]] of Object.entries(LIMIT_FLAGS) as [keyof typeof LIMIT_FLAGS, (typeof LIMIT_FLAGS)[keyof typeof LIMIT_FLAGS]][]) {
+    const raw = given[flag];
+    if (raw !== undefined) limits[key] = parseLimit(flag, raw);
+  }
   return {
     port,
     host: given.host ?? '0.0.0.0',
     root: given.root ?? root,
     data: resolve(given.data ?? DEFAULT_DATA),
+    limits,
     ...(given.cert && given.key ? { cert: resolve(given.cert), key: resolve(given.key) } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import { readFile, rename } from 'node:fs/promises';
+import { readdir, readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as Y from 'yjs';
 import { fileBase, JOURNAL, prepareDataDir, SNAPSHOT, syncDir, writeDurably } from './data-dir';
@@ -24,8 +24,11 @@ export interface RoomStore {
   /** Resolves once `update` would survive the hub being killed: only then may the hub
    *  acknowledge it. */
   append(room: string, update: Uint8Array): Promise<void>;
-  /** Stores the whole state of `doc` (which holds every update appended so far, or is about to). */
-  save(room: string, doc: Y.Doc): Promise<void>;
+  /** Stores the whole state of `doc` (which holds every update appended so far, or is about to);
+   *  resolves with the bytes the room now takes. */
+  save(room: string, doc: Y.Doc): Promise<number>;
+  /** Every room kept and the bytes it takes, by `fileBase` of its name, for the hub's quota. */
+  sizes(): Promise<Map<string, number>>;
   /** Puts an unreadable snapshot out of the way so the room can start afresh from what its
    *  devices hold. Returns where it went. */
   setAside(room: string): Promise<string>;
@@ -48,8 +51,14 @@ export class MemoryStore implements RoomStore {
   /** Nothing outlives the process here, so nothing needs to reach a disk first. */
   async append(): Promise<void> {}
 
-  async save(room: string, doc: Y.Doc): Promise<void> {
-    this.#rooms.set(room, Y.encodeStateAsUpdate(doc));
+  async save(room: string, doc: Y.Doc): Promise<number> {
+    const state = Y.encodeStateAsUpdate(doc);
+    this.#rooms.set(room, state);
+    return state.byteLength;
+  }
+
+  async sizes(): Promise<Map<string, number>> {
+    return new Map([...this.#rooms].map(([room, state]) => [fileBase(room), state.byteLength]));
   }
 
   async setAside(room: string): Promise<string> {
@@ -120,9 +129,15 @@ export class DiskStore implements RoomStore {
 
   /** Encodes the document only when its turn comes, after every earlier append and save of the
    *  room, so a slow earlier write can never replace a newer state. */
-  async save(room: string, doc: Y.Doc): Promise<void> {
+  async save(room: string, doc: Y.Doc): Promise<number> {
     const journal = await this.#journal(room);
-    await journal.compact((updates) => writeDurably(this.#path(room, SNAPSHOT), fold(Y.encodeStateAsUpdate(doc), updates)));
+    let bytes = 0;
+    await journal.compact((updates) => {
+      const state = fold(Y.encodeStateAsUpdate(doc), updates);
+      bytes = state.byteLength;
+      return writeDurably(this.#path(room, SNAPSHOT), state);
+    });
+    return bytes;
   }
 
   /** The file is kept for a person to inspect rather than overwritten. */
@@ -144,6 +159,17 @@ export class DiskStore implements RoomStore {
     });
     this.#closing.set(room, closed);
     await closed;
+  }
+
+  async sizes(): Promise<Map<string, number>> {
+    const sizes = new Map<string, number>();
+    for (const file of await readdir(this.where)) {
+      const suffix = [SNAPSHOT, JOURNAL].find((s) => file.endsWith(s));
+      if (!suffix) continue;
+      const base = file.slice(0, -suffix.length);
+      sizes.set(base, (sizes.get(base) ?? 0) + (await stat(join(this.where, file))).size);
+    }
+    return sizes;
   }
 
   async idle(): Promise<void> {

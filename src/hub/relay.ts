@@ -2,10 +2,13 @@ import { Hocuspocus } from '@hocuspocus/server';
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
+import { REFUSAL_CLOSE_CODE } from '../core/hub-refusals';
 import { updateIn } from './acknowledged';
+import { fileBase } from './data-dir';
 import { MAX_ROOMS_PER_SOCKET, PING_INTERVAL_MS, ROOM_NAME, SAVE_DEBOUNCE_MS, SAVE_MAX_DEBOUNCE_MS } from './limits';
 import { describeError, type Log } from './log';
 import type { RoomStore, StoredRoom } from './persistence';
+import type { Refused, StorageQuota } from './quota';
 
 /** The Yjs relay at /sync: Hocuspocus keeps one document per room in memory while devices are
  *  connected, and the store keeps it for the devices that come later. */
@@ -21,6 +24,7 @@ export interface Relay {
 interface SocketContext {
   client: string;
   rooms: Set<string>;
+  ws: WebSocket;
 }
 
 /** Hocuspocus answers a thrown value with a permission-denied message carrying `reason`; a value
@@ -29,7 +33,22 @@ const refusal = (reason: string) => ({ reason });
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-export function createRelay(store: RoomStore, log: Log): Relay {
+const turnedAway = new WeakSet<WebSocket>();
+
+/** Turns the device away with its reason: the whole socket closes (the app opens one per
+ *  workshop), which also drops anything else it already sent, and the device shows the reason.
+ *  Its provider reconnects and, if the cause is gone, is let in. */
+function turnAway(ws: WebSocket, refused: Refused): void {
+  turnedAway.add(ws);
+  ws.close(REFUSAL_CLOSE_CODE, refused.refusal);
+}
+
+/** What `beforeHandleMessage` returns for a message that must not be applied: Hocuspocus prints a
+ *  report for a thrown value there, so the message is left waiting instead, and goes (with the
+ *  promise) when the closed socket does. */
+const dropped = () => new Promise<never>(() => undefined);
+
+export function createRelay(store: RoomStore, quota: StorageQuota, log: Log): Relay {
   const hocuspocus = new Hocuspocus({
     quiet: true,
     timeout: PING_INTERVAL_MS,
@@ -46,7 +65,36 @@ export function createRelay(store: RoomStore, log: Log): Relay {
         log('room-refused', `${client}: ${documentName} would be room ${rooms.size + 1} on one socket (limit ${MAX_ROOMS_PER_SOCKET})`);
         throw refusal('too-many-rooms');
       }
+      const full = quota.openRoom(fileBase(documentName));
+      if (full) {
+        log('room-refused', `${client}: ${documentName} is new and ${full.detail}`);
+        turnAway((context as SocketContext).ws, full);
+        throw refusal(full.refusal);
+      }
       rooms.add(documentName);
+    },
+
+    // Before Hocuspocus applies an update and acknowledges it: the quota first (a refused update
+    // must not come back from the journal at a restart), then the update reaches the disk.
+    async beforeHandleMessage({ documentName, document, context, update: message }) {
+      const { client, ws } = context as SocketContext;
+      // Messages already on their way when the device was turned away must not slip in after.
+      if (turnedAway.has(ws)) return dropped();
+      const update = updateIn(message);
+      if (!update) return;
+      const refused = quota.admitUpdate(fileBase(documentName), update.byteLength, () => Y.encodeStateAsUpdate(document).byteLength);
+      if (refused) {
+        log('update-refused', `${client}: ${documentName}: ${refused.refusal}, ${refused.detail}`);
+        turnAway(ws, refused);
+        return dropped();
+      }
+      try {
+        await store.append(documentName, update);
+      } catch (error) {
+        // Unacknowledged, the device keeps the change as not yet shared and sends it again.
+        log('save-failed', `${documentName}: ${describeError(error)}; update refused`);
+        throw refusal('hub-storage-failed');
+      }
     },
 
     async onDisconnect({ documentName, context }) {
@@ -86,22 +134,9 @@ export function createRelay(store: RoomStore, log: Log): Relay {
       log('room-opened', `${documentName} (${kb(snapshot?.byteLength ?? 0)} and ${updates.length} update(s) from disk)`);
     },
 
-    // Before Hocuspocus applies an update and acknowledges it: the update reaches the disk first.
-    async beforeHandleMessage({ documentName, update: message }) {
-      const update = updateIn(message);
-      if (!update) return;
-      try {
-        await store.append(documentName, update);
-      } catch (error) {
-        // Unacknowledged, the device keeps the change as not yet shared and sends it again.
-        log('save-failed', `${documentName}: ${describeError(error)}; update refused`);
-        throw refusal('hub-storage-failed');
-      }
-    },
-
     async onStoreDocument({ documentName, document }) {
       try {
-        await store.save(documentName, document);
+        quota.measured(fileBase(documentName), await store.save(documentName, document));
       } catch (error) {
         // Thrown, this would become an unhandled rejection inside Hocuspocus's debouncer. The
         // room stays in memory and the next change (or the shutdown flush) writes it again.
@@ -110,13 +145,14 @@ export function createRelay(store: RoomStore, log: Log): Relay {
     },
 
     async afterUnloadDocument({ documentName }) {
+      quota.closed(fileBase(documentName));
       log('room-closed', documentName);
       await store.release(documentName);
     },
   });
 
   async function flush(): Promise<void> {
-    await Promise.all([...hocuspocus.documents].map(([name, document]) => store.save(name, document).catch((error: unknown) => {
+    await Promise.all([...hocuspocus.documents].map(([name, document]) => store.save(name, document).then((bytes) => quota.measured(fileBase(name), bytes), (error: unknown) => {
       log('save-failed', `${name}: ${describeError(error)}`);
     })));
     await store.idle();
@@ -124,7 +160,7 @@ export function createRelay(store: RoomStore, log: Log): Relay {
 
   return {
     accept: (ws, request, client) => {
-      const context: SocketContext = { client, rooms: new Set() };
+      const context: SocketContext = { client, rooms: new Set(), ws };
       hocuspocus.handleConnection(ws, request, context);
     },
     rooms: () => hocuspocus.getDocumentsCount(),

@@ -6,10 +6,11 @@ import { resolve } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { hubUrls } from './banner';
 import { builtConnectSources, RAW_HEADER_LINES, securityHeaders } from './headers';
-import { RELAY_MAX_MESSAGE_BYTES, SIGNAL_MAX_MESSAGE_BYTES } from './limits';
+import { DEFAULT_LIMITS, RELAY_MESSAGE_OVERHEAD_BYTES, SIGNAL_MAX_MESSAGE_BYTES } from './limits';
 import { consoleLog, describeError } from './log';
 import type { HubOptions } from './options';
 import { DiskStore, MemoryStore, type RoomStore } from './persistence';
+import { StorageQuota } from './quota';
 import { createRelay } from './relay';
 import { createSignaling } from './signaling';
 import { createSocketRouter } from './sockets';
@@ -26,6 +27,8 @@ export interface HubStats {
   signalRooms: number;
   /** Open sockets, relay and signaling together. */
   clients: number;
+  /** Workshops the hub keeps (on disk or open) and their bytes, against its limits. */
+  stored: { rooms: number; bytes: number };
   /** Seconds since the hub started. */
   uptime: number;
   /** Addresses other devices in the room can open: the app puts these in invite links when the
@@ -64,18 +67,22 @@ export async function startHub(options: HubOptions): Promise<HubServer> {
   const log = options.log ?? consoleLog;
   const tls = options.cert && options.key ? await readTls(options.cert, options.key) : null;
   const store: RoomStore = options.data ? await DiskStore.open(resolve(options.data), log) : new MemoryStore();
-  const relay = createRelay(store, log);
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const quota = new StorageQuota(limits, await store.sizes());
+  const relay = createRelay(store, quota, log);
   const signaling = createSignaling(log);
   const sockets = createSocketRouter({
-    '/sync': { maxPayload: RELAY_MAX_MESSAGE_BYTES, accept: relay.accept },
+    // Anything larger is refused by the relay anyway: closed before it is buffered.
+    '/sync': { maxPayload: limits.maxUpdateBytes + RELAY_MESSAGE_OVERHEAD_BYTES, accept: relay.accept },
     '/signal': { maxPayload: SIGNAL_MAX_MESSAGE_BYTES, accept: (ws, _request, client) => signaling.accept(ws, client) },
-  }, log);
+  }, limits, log);
   const startedAt = Date.now();
   const stats = (): HubStats => ({
     ok: true,
     rooms: relay.rooms(),
     signalRooms: signaling.topics(),
     clients: sockets.count('/sync') + sockets.count('/signal'),
+    stored: { rooms: quota.rooms, bytes: quota.bytes },
     uptime: Math.round((Date.now() - startedAt) / 1000),
     lan: hubUrls(options.host, listeningPort(), tls !== null).lan,
   });

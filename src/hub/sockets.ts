@@ -2,8 +2,9 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { RAW_HEADER_LINES } from './headers';
-import { CLOSE_GRACE_MS, MAX_SOCKETS_PER_IP } from './limits';
+import { CLOSE_GRACE_MS, type HubLimits } from './limits';
 import type { Log } from './log';
+import { SocketQuota } from './quota';
 
 /** One WebSocket endpoint of the hub (`/sync`, `/signal`). */
 export interface Endpoint {
@@ -31,21 +32,18 @@ function refuse(socket: Duplex, status: number): void {
 }
 
 /** Routes WebSocket upgrades by path on the hub's one port, and counts sockets per client address
- *  across all endpoints so that no one device can hold more than its share. */
-export function createSocketRouter(endpoints: Record<string, Endpoint>, log: Log): SocketRouter {
+ *  and in all, across all endpoints, so that no one device can hold more than its share and no
+ *  crowd of them more than the laptop can take. */
+export function createSocketRouter(
+  endpoints: Record<string, Endpoint>, limits: Pick<HubLimits, 'maxSockets' | 'maxSocketsPerAddress'>, log: Log,
+): SocketRouter {
   const servers = new Map(Object.entries(endpoints).map(([path, endpoint]) => [
     path,
     { endpoint, wss: new WebSocketServer({ noServer: true, maxPayload: endpoint.maxPayload, clientTracking: false }) },
   ]));
   const open = new Map<WebSocket, string>();
-  const perClient = new Map<string, number>();
+  const quota = new SocketQuota(limits);
   let stopping = false;
-
-  function release(client: string): void {
-    const left = (perClient.get(client) ?? 1) - 1;
-    if (left > 0) perClient.set(client, left);
-    else perClient.delete(client);
-  }
 
   function watch(ws: WebSocket, path: string, client: string, maxPayload: number): void {
     let reported = false;
@@ -82,16 +80,15 @@ export function createSocketRouter(endpoints: Record<string, Endpoint>, log: Log
       refuse(socket, 503);
       return;
     }
-    const held = perClient.get(client) ?? 0;
-    if (held >= MAX_SOCKETS_PER_IP) {
-      log('too-many-sockets', `${client}: already holds ${held}, refused ${path}`);
-      refuse(socket, 429);
-      return;
-    }
     // Counted from the handshake on, so a burst of handshakes cannot slip past the limit; the raw
     // socket's 'close' comes exactly once, whether the handshake failed or the WebSocket ended.
-    perClient.set(client, held + 1);
-    socket.once('close', () => release(client));
+    const full = quota.take(client);
+    if (full) {
+      log('too-many-sockets', `${client}: ${full.detail}, refused ${path}`);
+      refuse(socket, full.status);
+      return;
+    }
+    socket.once('close', () => quota.release(client));
     route.wss.handleUpgrade(request, socket, head, (ws) => {
       if (stopping) {
         ws.terminate();

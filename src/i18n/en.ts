@@ -162,6 +162,9 @@ export const en = {
   'sync.peersOption': 'Sync peer-to-peer',
   'sync.apply': 'Reconnect',
   'sync.insecure': 'Plain http: peer traffic is not encrypted with the workshop secret here, and offline reload needs https.',
+  'sync.refused.update-too-large': 'The hub refused a change as too large. Your changes stay on this device, not yet shared through the hub.',
+  'sync.refused.room-full': 'This workshop has reached the size the hub allows. Your changes stay on this device, not yet shared through the hub.',
+  'sync.refused.hub-full': 'The hub is full: it takes no more workshops or changes. Your changes stay on this device, not yet shared through the hub; tell the facilitator.',
 
   'join.invited': 'You are invited to the workshop',
   'join.untitled': 'Untitled workshop',

@@ -1,7 +1,9 @@
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { changedEntries } from '../core/changed';
+import type { HubRefusal } from '../core/hub-refusals';
 import { confirmedClock, presentPeople, type PresenceState, type PresenceUser, type Present } from './presence';
+import { watchRefusals } from './refusals';
 import { hubSocketUrl, roomName } from './room';
 import { networkTransports, type Peers, type Relay, type Transports } from './transports';
 
@@ -35,6 +37,8 @@ export interface SyncStatus {
   people: Present[];
   /** y-webrtc traffic is encrypted with the workshop secret (needs `crypto.subtle`). */
   encrypted: boolean;
+  /** Why the hub is turning this device's changes away (they stay pending here), or null. */
+  refused: HubRefusal | null;
 }
 
 const SEEN_DELAY_MS = 250;
@@ -57,6 +61,7 @@ export class WorkshopSync {
   #hubClock = 0;
   #hub: HubState = 'off';
   #peers = 0;
+  #refused: HubRefusal | null = null;
   #seenTimer: ReturnType<typeof setTimeout> | undefined;
   #status: SyncStatus;
 
@@ -65,7 +70,7 @@ export class WorkshopSync {
     this.#own = options.own;
     this.awareness = new Awareness(doc);
     const encrypted = typeof crypto !== 'undefined' && crypto.subtle !== undefined;
-    this.#status = { hub: 'off', peers: 0, pending: 0, pendingIds: this.#pendingIds, people: [], encrypted: false };
+    this.#status = { hub: 'off', peers: 0, pending: 0, pendingIds: this.#pendingIds, people: [], encrypted: false, refused: null };
     const room = roomName(options.workshopId);
     const transports = options.transports ?? networkTransports;
 
@@ -100,6 +105,10 @@ export class WorkshopSync {
       };
       this.#relay.on('synced', confirmByHub);
       this.#relay.on('unsyncedChanges', confirmByHub);
+      watchRefusals(this.#relay, (refused) => {
+        this.#refused = refused;
+        this.#emit();
+      });
     }
 
     doc.on('update', this.#onUpdate);
@@ -191,6 +200,7 @@ export class WorkshopSync {
       pendingIds: this.#pendingIds,
       people: presentPeople(this.awareness),
       encrypted: this.#status.encrypted,
+      refused: this.#refused,
     };
     this.#listeners.forEach((l) => l(this.#status));
   }

@@ -12,6 +12,8 @@ export interface Relay {
   readonly unsyncedChanges: number;
   on(event: 'status', listener: (e: { status: string }) => void): unknown;
   on(event: 'synced' | 'unsyncedChanges', listener: () => void): unknown;
+  /** The socket closed: a hub that turns this device away says why in the close event. */
+  on(event: 'close', listener: (e: { event: { code?: number; reason?: string } }) => void): unknown;
   destroy(): void;
 }
 

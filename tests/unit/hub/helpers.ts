@@ -117,9 +117,9 @@ export function nextJson(ws: WebSocket): Promise<Record<string, unknown>> {
 }
 
 /** The status line an upgrade to `url` gets when the hub refuses it. */
-export function refusedWith(url: string): Promise<number> {
+export function refusedWith(url: string, options: WebSocket.ClientOptions = {}): Promise<number> {
   return new Promise((done, fail) => {
-    const ws = new WebSocket(url);
+    const ws = new WebSocket(url, options);
     ws.once('unexpected-response', (request, response) => {
       done(response.statusCode ?? 0);
       request.destroy();

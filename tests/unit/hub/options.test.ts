@@ -2,13 +2,14 @@ import type { NetworkInterfaceInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { banner, hubUrls } from '../../../src/hub/banner';
+import { DEFAULT_LIMITS } from '../../../src/hub/limits';
 import { parseOptions, wantsHelp } from '../../../src/hub/options';
 
 const parse = (argv: string[], env: NodeJS.ProcessEnv = {}) => parseOptions(argv, env, '/app/dist');
 
 describe('hub options', () => {
   it('serves the whole LAN on 8787 and keeps workshops in .hub-data by default', () => {
-    expect(parse([])).toEqual({ port: 8787, host: '0.0.0.0', root: '/app/dist', data: resolve('.hub-data') });
+    expect(parse([])).toEqual({ port: 8787, host: '0.0.0.0', root: '/app/dist', data: resolve('.hub-data'), limits: DEFAULT_LIMITS });
   });
 
   it('takes --port and --host, as two words or with =, and PORT from the environment', () => {
@@ -23,6 +24,18 @@ describe('hub options', () => {
   it('takes --data, --root, and --cert with --key, as absolute paths', () => {
     expect(parse(['--data', 'room-a', '--root', '/srv/app'])).toMatchObject({ data: resolve('room-a'), root: '/srv/app' });
     expect(parse(['--cert', 'c.pem', '--key', 'k.pem'])).toMatchObject({ cert: resolve('c.pem'), key: resolve('k.pem') });
+  });
+
+  it('takes the limits, sizes with K, M or G', () => {
+    expect(parse(['--max-update', '512K', '--max-room=8M', '--max-stored', '2G', '--max-rooms', '50',
+      '--max-sockets-per-address', '6', '--max-sockets', '100']).limits).toEqual({
+      maxUpdateBytes: 512 * 1024, maxRoomBytes: 8 * 1024 ** 2, maxStoredBytes: 2 * 1024 ** 3, maxRooms: 50,
+      maxSocketsPerAddress: 6, maxSockets: 100,
+    });
+    expect(parse(['--max-update', '4096']).limits.maxUpdateBytes).toBe(4096);
+    expect(() => parse(['--max-update', '4 tons'])).toThrow('--max-update must be a size such as 4M or 512K above 0, not "4 tons"');
+    expect(() => parse(['--max-rooms', '0'])).toThrow('--max-rooms must be a whole number above 0, not "0"');
+    expect(() => parse(['--max-sockets', '2K'])).toThrow('not "2K"');
   });
 
   it('refuses what it cannot honour, saying why', () => {

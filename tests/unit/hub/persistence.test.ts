@@ -46,7 +46,7 @@ describe('the hub\'s store on disk', () => {
   it('ends with the newest state when saves of one room overlap', async () => {
     const store = await DiskStore.open(tempDir('store'), quiet);
     const doc = docWith('a');
-    const saves: Promise<void>[] = [];
+    const saves: Promise<number>[] = [];
     for (let i = 0; i < 20; i++) {
       doc.getText('t').insert(0, 'x');
       saves.push(store.save('cg-busy', doc));

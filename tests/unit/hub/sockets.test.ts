@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
-import { MAX_SOCKETS_PER_IP, RELAY_MAX_MESSAGE_BYTES } from '../../../src/hub/limits';
+import { DEFAULT_LIMITS, RELAY_MESSAGE_OVERHEAD_BYTES } from '../../../src/hub/limits';
 import { cleanUp, frame, frameHeader, openSocket, rawSocket, refusedWith, startTestHub, until } from './helpers';
 
 afterEach(cleanUp);
@@ -20,14 +20,14 @@ describe('WebSocket upgrades on the hub\'s one port', () => {
   it('refuses more sockets from one address than the limit with 429, across both endpoints', async () => {
     const hub = await startTestHub();
     const open: WebSocket[] = [];
-    for (let i = 0; i < MAX_SOCKETS_PER_IP; i++) open.push(await openSocket(hub.ws(i % 2 ? '/sync' : '/signal')));
+    for (let i = 0; i < DEFAULT_LIMITS.maxSocketsPerAddress; i++) open.push(await openSocket(hub.ws(i % 2 ? '/sync' : '/signal')));
     expect(await refusedWith(hub.ws('/signal'))).toBe(429);
     expect(await refusedWith(hub.ws('/sync'))).toBe(429);
     expect(hub.logs.filter((l) => l.startsWith('too-many-sockets 127.0.0.1'))).toHaveLength(2);
-    expect((await hub.health()).clients).toBe(MAX_SOCKETS_PER_IP);
+    expect((await hub.health()).clients).toBe(DEFAULT_LIMITS.maxSocketsPerAddress);
 
     open[0]!.close();
-    await until('a place is free again', async () => (await hub.health()).clients === MAX_SOCKETS_PER_IP - 1);
+    await until('a place is free again', async () => (await hub.health()).clients === DEFAULT_LIMITS.maxSocketsPerAddress - 1);
     await openSocket(hub.ws('/signal'));
   });
 
@@ -36,7 +36,7 @@ describe('WebSocket upgrades on the hub\'s one port', () => {
     const { socket, status } = await rawSocket(hub, '/sync');
     expect(status).toBe('HTTP/1.1 101 Switching Protocols');
     const reply = new Promise<Buffer>((done) => socket.once('data', done));
-    socket.write(frameHeader(OPCODE_BINARY, RELAY_MAX_MESSAGE_BYTES + 1));
+    socket.write(frameHeader(OPCODE_BINARY, DEFAULT_LIMITS.maxUpdateBytes + RELAY_MESSAGE_OVERHEAD_BYTES + 1));
     const frame = await reply;
     expect(frame[0]).toBe(0x88); // a close frame
     expect(frame.readUInt16BE(2)).toBe(1009);

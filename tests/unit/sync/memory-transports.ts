@@ -1,14 +1,16 @@
 import * as Y from 'yjs';
 import type { Relay, Transports } from '../../../src/sync/transports';
 
-type Event = 'status' | 'synced' | 'unsyncedChanges';
+type Event = 'status' | 'synced' | 'unsyncedChanges' | 'close';
+/** What listeners of any event get: a status, or the close event a refusing hub sends. */
+type Payload = { status: string; event?: { code?: number; reason?: string } };
 
 /** One device's connection to a `MemoryHub`: what a Hocuspocus provider does, in memory. It
  *  applies what it receives under itself as origin, and counts its updates until acknowledged. */
 class MemoryRelay implements Relay {
   isSynced = false;
   unsyncedChanges = 0;
-  readonly #listeners = new Map<Event, Set<(e: { status: string }) => void>>();
+  readonly #listeners = new Map<Event, Set<(e: Payload) => void>>();
 
   constructor(private readonly hub: MemoryHub, readonly doc: Y.Doc) {
     doc.on('update', this.#onUpdate);
@@ -39,13 +41,13 @@ class MemoryRelay implements Relay {
     this.emit('unsyncedChanges');
   }
 
-  on(event: Event, listener: (e: { status: string }) => void): void {
+  on(event: Event, listener: (e: Payload & { event: { code?: number; reason?: string } }) => void): void {
     const set = this.#listeners.get(event) ?? new Set();
-    set.add(listener);
+    set.add(listener as (e: Payload) => void);
     this.#listeners.set(event, set);
   }
 
-  emit(event: Event, e: { status: string } = { status: '' }): void {
+  emit(event: Event, e: Payload = { status: '' }): void {
     this.#listeners.get(event)?.forEach((l) => l(e));
   }
 
