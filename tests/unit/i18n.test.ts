@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BOARD_TYPES } from '../../src/core/board-kinds';
 import { PRINCIPLES } from '../../src/core/ground-rules';
 import type { BackupError } from '../../src/export/backup';
 import { LABEL_KEYS } from '../../src/export/labels';
@@ -20,6 +21,11 @@ describe('English messages', () => {
       'not-backup': true, 'unknown-version': true, checksum: true, truncated: true, 'too-large': true, 'corrupt-update': true,
     };
     expect(Object.keys(errors).filter((code) => !(`err.${code}` in en))).toEqual([]);
+  });
+
+  it('name and count every kind of board', () => {
+    const keys = BOARD_TYPES.flatMap((kind) => [`board.kind.${kind}`, `board.count.${kind}`, `board.count.${kind}.one`]);
+    expect(keys.filter((key) => !(key in en))).toEqual([]);
   });
 
   it('have no empty message', () => {
