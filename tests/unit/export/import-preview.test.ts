@@ -132,7 +132,7 @@ describe('import preview', () => {
       map.set('items', new Y.Map());
       const cards = new Y.Map<Y.Map<unknown>>();
       map.set('cards', cards);
-      for (const [id, label] of [['c1', 'Draft the plan'], ['c2', 'Book the room']]) {
+      for (const [id, label] of [['c1', 'Draft the plan'], ['c2', 'Book the room']] as const) {
         const card = new Y.Map<unknown>();
         card.set('label', label);
         cards.set(id, card);
