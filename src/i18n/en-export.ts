@@ -56,7 +56,7 @@ export const exportMessages = {
   'export.backup.saved': 'Backup saved as {name}.',
   'export.close': 'Close',
   'import.open': 'Import a backup file',
-  'import.hint': 'A workshop already on this device is merged with the file: nothing on either side is lost.',
+  'import.hint': 'A workshop already on this device is merged with the file. If the file would remove or change anything here, you see what first.',
   'import.created': 'Imported “{title}”.',
   'import.merged': 'Merged the backup into “{title}”: {what}. Nothing was lost.',
   'import.merged.confirmed': 'Merged the backup into “{title}”: {what}.',
