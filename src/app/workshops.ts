@@ -4,6 +4,8 @@ import { getMeta, initWorkshop, updateMeta } from '../core/meta';
 import { err, ok, type Result } from '../core/result';
 import { copyAsTemplate } from '../core/template';
 import { checkText } from '../core/text';
+import type { BackupRole } from '../export/backup';
+import type { ImportPreview } from '../export/import-preview';
 import type { Invite } from '../sync/invite';
 import type { Services } from './services.svelte';
 
@@ -88,14 +90,25 @@ export async function joinWorkshop(
   return ok(invite.workshopId);
 }
 
-/** Imports a backup file. A workshop already on this device (deleted within the undo window
- *  too) is merged with it, never overwritten; otherwise the file becomes a new workshop. Nothing
- *  changes when the file is refused. */
-export async function importBackup(
-  services: Services, file: File,
-): Promise<Result<{ id: string; title: string; merged: boolean }>> {
+/** A backup file read and checked, not yet imported. */
+export interface BackupToImport {
+  id: string;
+  /** The workshop's title on this device when it is here, else the file's. */
+  title: string;
+  role?: BackupRole;
+  update: Uint8Array;
+  /** What merging it would do to the workshop on this device; absent when the workshop is new here. */
+  preview?: ImportPreview;
+}
+
+/** Reads a backup file without importing it. For a workshop already on this device (deleted
+ *  within the undo window too, which this brings back) it works out what the merge would add,
+ *  change and remove, so the person can see it first. Nothing changes when the file is refused. */
+export async function readBackup(services: Services, file: File): Promise<Result<BackupToImport>> {
   // Loaded on use: validation and hashing stay out of the first load.
-  const { BACKUP_MAX_BYTES, mergeBackup, parseBackup } = await import('../export/backup');
+  const [{ BACKUP_MAX_BYTES, parseBackup }, { previewImport }] = await Promise.all([
+    import('../export/backup'), import('../export/import-preview'),
+  ]);
   if (file.size > BACKUP_MAX_BYTES) return err('too-large');
   let text: string;
   try {
@@ -105,13 +118,24 @@ export async function importBackup(
   }
   const parsed = parseBackup(text, { maxBytes: BACKUP_MAX_BYTES });
   if (!parsed.ok) return parsed;
-  const { id, title, role, update } = parsed.value;
-  const existing = await services.store.get(id);
-  if (!existing) {
+  const existing = await services.store.get(parsed.value.id);
+  if (!existing) return parsed;
+  if (existing.deletedAt !== undefined) await services.store.restore(existing.id);
+  return withDoc(services, existing.id, async (doc) =>
+    ok({ ...parsed.value, title: getMeta(doc).title, preview: previewImport(doc, parsed.value.update) }));
+}
+
+/** Imports a backup read by `readBackup`. A workshop already on this device is merged with it,
+ *  never overwritten; otherwise the file becomes a new workshop. */
+export async function importBackup(
+  services: Services, backup: BackupToImport,
+): Promise<Result<{ id: string; title: string; merged: boolean }>> {
+  const { mergeBackup } = await import('../export/backup');
+  const { id, title, role, update } = backup;
+  if (!(await services.store.get(id))) {
     await services.store.create({ id, title, role: role ?? 'participant' }, (doc) => mergeBackup(doc, update));
     return ok({ id, title, merged: false });
   }
-  if (existing.deletedAt !== undefined) await services.store.restore(id);
   return withDoc(services, id, async (doc) => {
     mergeBackup(doc, update);
     const merged = getMeta(doc).title;

@@ -76,7 +76,7 @@ describe('summary, backup and import', () => {
         // The laptop imports it: merged, nothing of either side lost.
         await laptop.goto(env.hub.url);
         await importFile(laptop, offline.path);
-        await laptop.getByText('Merged the backup into “Health TWG retreat”: nothing was lost.').waitFor();
+        await laptop.getByText('Merged the backup into “Health TWG retreat”: 1 note added. Nothing was lost.').waitFor();
         await laptop.getByRole('link', { name: /Health SWOT/ }).click();
         await laptop.getByTestId('quadrant-opportunities').getByText('Written offline on the new phone').waitFor();
         await laptop.getByTestId('quadrant-strengths').getByText('District teams know their data').waitFor();
