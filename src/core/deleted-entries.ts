@@ -41,7 +41,11 @@ const keepMap = (map: Y.Map<unknown>): KeptEntry => Object.fromEntries([...map.e
 function revive(kept: KeptValue): unknown {
   if ('text' in kept) return new Y.Text(kept.text);
   if ('map' in kept) return reviveMap(kept.map);
-  if ('list' in kept) return Y.Array.from(kept.list.map(revive));
+  if ('list' in kept) {
+    const array = new Y.Array<unknown>();
+    array.push(kept.list.map(revive));
+    return array;
+  }
   return kept.value;
 }
 

@@ -17,7 +17,7 @@ function watched(doc: Y.Doc) {
 
 /** A modified client: deletes entries straight from the board's map, in one update, with none of
  *  the app's checks or bookkeeping. */
-function rawDeleteAll(doc: Y.Doc, map: Y.Map<unknown>): void {
+function rawDeleteAll<T>(doc: Y.Doc, map: Y.Map<T>): void {
   doc.transact(() => { for (const id of [...map.keys()]) map.delete(id); });
 }
 
