@@ -11,13 +11,23 @@ export class RecentlyDeleted {
   /** Bumped on every change of the list: the witness holds plain data outside Svelte. */
   #version = $state(0);
 
-  constructor(private readonly doc: Y.Doc, store: DeletedStore, workshopId: string, private readonly origin: unknown) {
+  constructor(
+    private readonly doc: Y.Doc, private readonly store: DeletedStore,
+    private readonly workshopId: string, private readonly origin: unknown,
+  ) {
     this.#witness = new DeletionWitness(doc, ({ added, back }) => {
       this.#version++;
-      // A failed write only loses the list for the next opening; the entries stay listed now.
-      void store.update(workshopId, added, back).catch(() => {});
+      this.#save(added, back);
     });
-    store.list(workshopId).then((kept) => { this.#witness.adopt(kept); this.#version++; }, () => {});
+    store.list(workshopId).then((kept) => {
+      this.#save([], this.#witness.adopt(kept));
+      this.#version++;
+    }, () => {});
+  }
+
+  /** A failed write only loses the list for the next opening; the entries stay listed now. */
+  #save(added: DeletedEntry[], back: string[]): void {
+    if (added.length || back.length) void this.store.update(this.workshopId, added, back).catch(() => {});
   }
 
   /** Deleted entries of one board, the most recent first (reactive). */

@@ -105,12 +105,16 @@ export class DeletionWitness {
     this.#stops.push(() => order.unobserve(watchAll));
   }
 
-  /** Adds what this device kept before (stored with the workshop); entries that are back on
-   *  their board are left out. */
-  adopt(kept: readonly DeletedEntry[]): void {
+  /** Adds what this device kept before (stored with the workshop) and returns the keys of those
+   *  left out because they are back on their board (restored while this device was away). */
+  adopt(kept: readonly DeletedEntry[]): string[] {
+    const back: string[] = [];
     for (const entry of kept) {
-      if (!this.#deleted.has(deletedKey(entry)) && !this.#present(entry.board, entry.id)) this.#deleted.set(deletedKey(entry), entry);
+      const key = deletedKey(entry);
+      if (this.#present(entry.board, entry.id)) back.push(key);
+      else if (!this.#deleted.has(key)) this.#deleted.set(key, entry);
     }
+    return back;
   }
 
   /** Deleted entries of one board, the most recent first. */

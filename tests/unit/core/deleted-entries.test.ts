@@ -127,7 +127,7 @@ describe('recently deleted entries', () => {
     unwrap(restoreDeleted(doc, stored.find((d) => d.id === back)!, 'restore'));
 
     const later = watched(doc).witness;
-    later.adopt(stored);
+    expect(later.adopt(stored)).toEqual([`${board}|${back}`]);
     expect(later.list(board).map((d) => d.id)).toEqual([kept]);
   });
 });
