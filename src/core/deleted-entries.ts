@@ -64,21 +64,27 @@ function labelOf(entry: KeptEntry): string {
 }
 
 /** The map of a board whose entries people add and delete: the one its kind counts. */
-function entriesOf(doc: Y.Doc, boardId: string): { part: string; map: Y.Map<unknown> } | undefined {
+const partOf = (board: Y.Map<unknown>) => BOARD_KIND_RECORDS[shownKind(String(board.get('type')))].counted;
+
+function entriesOf(doc: Y.Doc, boardId: string): Y.Map<unknown> | undefined {
   const board = liveBoard(doc, boardId);
-  if (!board) return undefined;
-  const part = BOARD_KIND_RECORDS[shownKind(String(board.get('type')))].counted;
-  const map = board.get(part);
-  return map instanceof Y.Map ? { part, map } : undefined;
+  const map = board?.get(partOf(board));
+  return map instanceof Y.Map ? map : undefined;
 }
 
 /** Writes a deleted entry back where it was, with its id and every field it had (lane, quadrant,
  *  cluster, order, estimates, answers), so it reappears in its place. */
 export function restoreDeleted(doc: Y.Doc, deleted: DeletedEntry, origin: unknown): Result<void, 'no-board'> {
-  const target = entriesOf(doc, deleted.board);
-  if (!target || target.part !== deleted.part) return err('no-board', deleted.board);
-  if (target.map.has(deleted.id)) return ok(undefined);
-  doc.transact(() => target.map.set(deleted.id, reviveMap(deleted.entry)), origin);
+  const board = liveBoard(doc, deleted.board);
+  if (!board || partOf(board) !== deleted.part) return err('no-board', deleted.board);
+  const current = board.get(deleted.part);
+  if (current instanceof Y.Map && current.has(deleted.id)) return ok(undefined);
+  doc.transact(() => {
+    let map = current instanceof Y.Map ? (current as Y.Map<unknown>) : undefined;
+    // A modified client may have removed the whole map: the entry needs one to live in.
+    if (!map) board.set(deleted.part, (map = new Y.Map<unknown>()));
+    map.set(deleted.id, reviveMap(deleted.entry));
+  }, origin);
   return ok(undefined);
 }
 
@@ -92,8 +98,17 @@ export interface DeletionChange {
  *  (through the app, an undo, or a modified client's raw `delete` arriving in an update) this
  *  device still has its contents. The deleter's cooperation is not needed: the observer keeps it.
  *  An entry moved to another board is not a deletion; one written back leaves the list. */
+/** One board as the witness follows it: its entries map (replaced when a peer replaces it) and
+ *  a plain copy of every entry in it. */
+interface WatchedBoard {
+  part: string;
+  map?: Y.Map<unknown>;
+  copies: Map<string, KeptEntry>;
+  stop?: () => void;
+}
+
 export class DeletionWitness {
-  readonly #copies = new Map<string, Map<string, KeptEntry>>();
+  readonly #boards = new Map<string, WatchedBoard>();
   readonly #deleted = new Map<string, DeletedEntry>();
   readonly #stops: (() => void)[] = [];
 
@@ -124,20 +139,48 @@ export class DeletionWitness {
 
   destroy(): void {
     for (const stop of this.#stops.splice(0)) stop();
+    for (const board of this.#boards.values()) board.stop?.();
   }
 
   #present(boardId: string, id: string): boolean {
-    return !!entriesOf(this.doc, boardId)?.map.has(id);
+    return !!entriesOf(this.doc, boardId)?.has(id);
+  }
+
+  #report(change: DeletionChange): void {
+    if (change.added.length || change.back.length) this.onChange(change);
   }
 
   #watch(boardId: string): void {
-    if (this.#copies.has(boardId)) return;
-    const found = entriesOf(this.doc, boardId);
-    if (!found) return;
-    const { part, map } = found;
-    const copies = new Map<string, KeptEntry>();
-    for (const [id, entry] of map) if (entry instanceof Y.Map) copies.set(id, keepMap(entry));
-    this.#copies.set(boardId, copies);
+    const board = liveBoard(this.doc, boardId);
+    if (this.#boards.has(boardId) || !board) return;
+    const watched: WatchedBoard = { part: partOf(board), copies: new Map() };
+    this.#boards.set(boardId, watched);
+    this.#attach(boardId, watched);
+    // A modified client can also replace or remove the whole map: every entry in it is then lost.
+    const onBoard = (_: unknown, tr: Y.Transaction) => {
+      const now = entriesOf(this.doc, boardId);
+      if (!liveBoard(this.doc, boardId) || now === watched.map) return;
+      const added = [...watched.copies.keys()].filter((id) => !now?.has(id)).flatMap((id) => this.#lose(boardId, watched, id, tr.local));
+      watched.stop?.();
+      this.#report({ added, back: this.#attach(boardId, watched) });
+    };
+    board.observe(onBoard);
+    this.#stops.push(() => board.unobserve(onBoard));
+  }
+
+  /** Follows the board's current entries map, copying every entry; returns the keys of deleted
+   *  entries that are in it again. */
+  #attach(boardId: string, watched: WatchedBoard): string[] {
+    const map = entriesOf(this.doc, boardId);
+    Object.assign(watched, { map, stop: undefined });
+    watched.copies.clear();
+    if (!map) return [];
+    /** Copies an entry; returns its key when it had been deleted and is back. */
+    const copy = (id: string, entry: Y.Map<unknown>): string[] => {
+      watched.copies.set(id, keepMap(entry));
+      const key = deletedKey({ board: boardId, id });
+      return this.#deleted.delete(key) ? [key] : [];
+    };
     const observer = (events: Y.YEvent<any>[], tr: Y.Transaction) => {
       const change: DeletionChange = { added: [], back: [] };
       // An event on the map itself names the entries added, replaced or deleted; one below it
@@ -146,30 +189,26 @@ export class DeletionWitness {
       for (const id of touched) {
         if (typeof id !== 'string') continue;
         const entry = map.get(id);
-        if (entry instanceof Y.Map) {
-          copies.set(id, keepMap(entry));
-          const key = deletedKey({ board: boardId, id });
-          if (this.#deleted.delete(key)) change.back.push(key);
-        } else {
-          const lost = this.#lose(boardId, part, id, copies, tr.local);
-          if (lost) change.added.push(lost);
-        }
+        if (entry instanceof Y.Map) change.back.push(...copy(id, entry));
+        else change.added.push(...this.#lose(boardId, watched, id, tr.local));
       }
-      if (change.added.length || change.back.length) this.onChange(change);
+      this.#report(change);
     };
     map.observeDeep(observer);
-    this.#stops.push(() => map.unobserveDeep(observer));
+    watched.stop = () => map.unobserveDeep(observer);
+    return [...map].flatMap(([id, entry]) => (entry instanceof Y.Map ? copy(id, entry) : []));
   }
 
-  #lose(boardId: string, part: string, id: string, copies: Map<string, KeptEntry>, local: boolean): DeletedEntry | undefined {
-    const entry = copies.get(id);
-    copies.delete(id);
-    if (!entry) return undefined;
-    // A move to another board writes it there and deletes it here in one transaction.
-    const movedTo = [...this.#copies.keys()].find((board) => board !== boardId && this.#present(board, id));
-    if (movedTo) return undefined;
-    const deleted: DeletedEntry = { board: boardId, part, id, label: labelOf(entry), deletedAt: Date.now(), byThisDevice: local, entry };
+  /** Keeps the copy of an entry that left its board; none for an entry moved to another board
+   *  (written there and deleted here in one transaction). */
+  #lose(boardId: string, watched: WatchedBoard, id: string, local: boolean): DeletedEntry[] {
+    const entry = watched.copies.get(id);
+    watched.copies.delete(id);
+    if (!entry || [...this.#boards.keys()].some((board) => board !== boardId && this.#present(board, id))) return [];
+    const deleted: DeletedEntry = {
+      board: boardId, part: watched.part, id, label: labelOf(entry), deletedAt: Date.now(), byThisDevice: local, entry,
+    };
     this.#deleted.set(deletedKey(deleted), deleted);
-    return deleted;
+    return [deleted];
   }
 }

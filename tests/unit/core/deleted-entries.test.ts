@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { DeletionWitness, restoreDeleted, type DeletionChange } from '../../../src/core/deleted-entries';
 import { addProposal, listProposals, respond } from '../../../src/core/ground-rules';
 import { deleteItem, editItem, listItems, moveItemToBoard } from '../../../src/core/items';
-import { itemsOf, boardPartOf } from '../../../src/core/schema';
+import { boardMapOf, boardPartOf, itemsOf } from '../../../src/core/schema';
 import { addStakeholder, getStakeholder, placeStakeholder } from '../../../src/core/stakeholders';
 import { addCluster, addNote, listNotes } from '../../../src/core/swot';
 import { addBoard, addBoardOf, addItems, joinDevice, newWorkshop, send, textsOf, unwrap } from './helpers';
@@ -99,6 +99,30 @@ describe('recently deleted entries', () => {
     for (const entry of [...witness.list(map), ...witness.list(rules)]) unwrap(restoreDeleted(doc, entry, 'restore'));
     expect(getStakeholder(doc, map, ministry, 'p1')).toEqual(stakeholder);
     expect(listProposals(doc, rules, 'p2')).toEqual(proposals);
+  });
+
+  it('keeps the notes when a modified client replaces or removes the whole map of a board\'s notes', () => {
+    const doc = newWorkshop();
+    const replaced = addBoard(doc, 'Replaced');
+    const removed = addBoard(doc, 'Removed');
+    addItems(doc, replaced, ['One', 'Two']);
+    addItems(doc, removed, ['Three']);
+    const before = [listItems(doc, replaced), listItems(doc, removed)];
+    const attacker = joinDevice(doc);
+    const { witness } = watched(doc);
+
+    attacker.transact(() => {
+      boardMapOf(attacker, replaced).set('items', new Y.Map());
+      boardMapOf(attacker, removed).delete('items');
+    });
+    send(attacker, doc);
+    expect(textsOf(doc, replaced)).toEqual([]);
+    expect(witness.list(replaced).map((d) => d.label).sort()).toEqual(['One', 'Two']);
+    expect(witness.list(removed).map((d) => d.label)).toEqual(['Three']);
+
+    for (const entry of [...witness.list(replaced), ...witness.list(removed)]) unwrap(restoreDeleted(doc, entry, 'restore'));
+    expect([listItems(doc, replaced), listItems(doc, removed)]).toEqual(before);
+    expect([...witness.list(replaced), ...witness.list(removed)]).toEqual([]);
   });
 
   it('marks this device\'s own deletion, and leaves out a note moved to another board', () => {
