@@ -1,12 +1,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Dexie } from 'dexie';
+import yDexie from 'y-dexie';
 import { createBoard, listBoards } from '../../../src/core/boards';
 import * as Y from 'yjs';
 import { DeletionWitness, restoreDeleted } from '../../../src/core/deleted-entries';
 import { addItem, listItems } from '../../../src/core/items';
 import { itemsOf } from '../../../src/core/schema';
 import { dexieDeletedStore } from '../../../src/storage/deleted-store';
+import { SaveStatus } from '../../../src/storage/save-status';
 import { getMeta, initWorkshop } from '../../../src/core/meta';
 import { openDb, type CommonGroundDb } from '../../../src/storage/db';
 import { dexieWorkshopStore, UNDO_WINDOW_MS } from '../../../src/storage/workshop-store';
@@ -90,6 +92,20 @@ describe('workshop store (y-dexie)', () => {
 });
 
 describe('deleted entries kept with the workshop', () => {
+  it('an existing device\'s database gains the table and keeps its workshops', async () => {
+    name = `test-${Math.random()}`;
+    const old = new Dexie(name, { addons: [yDexie] }) as CommonGroundDb;
+    old.version(1).stores({ workshops: 'id, updatedAt, doc: Y.Doc', profile: 'key' });
+    old.saveStatus = new SaveStatus();
+    await seed(old);
+    old.close();
+    const store = dexieWorkshopStore(await freshDb(true));
+    const opened = (await store.open('w1'))!;
+    expect(listBoards(opened.doc).map((b) => b.title)).toEqual(['Expectations']);
+    expect(await dexieDeletedStore(dbs.at(-1)!).list('w1')).toEqual([]);
+    opened.close();
+  });
+
   it('stores what a modified client deleted, lists it after a restart, forgets it once restored and when the workshop is purged', async () => {
     const db = await freshDb();
     const store = await seed(db);
