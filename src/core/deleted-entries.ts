@@ -94,10 +94,6 @@ export interface DeletionChange {
   back: string[];
 }
 
-/** Watches every board's entries and keeps a plain copy of each, so that when one disappears
- *  (through the app, an undo, or a modified client's raw `delete` arriving in an update) this
- *  device still has its contents. The deleter's cooperation is not needed: the observer keeps it.
- *  An entry moved to another board is not a deletion; one written back leaves the list. */
 /** One board as the witness follows it: its entries map (replaced when a peer replaces it) and
  *  a plain copy of every entry in it. */
 interface WatchedBoard {
@@ -107,6 +103,10 @@ interface WatchedBoard {
   stop?: () => void;
 }
 
+/** Watches every board's entries and keeps a plain copy of each, so that when one disappears
+ *  (through the app, an undo, or a modified client's raw `delete` arriving in an update) this
+ *  device still has its contents. The deleter's cooperation is not needed: the observer keeps it.
+ *  An entry moved to another board is not a deletion; one written back leaves the list. */
 export class DeletionWitness {
   readonly #boards = new Map<string, WatchedBoard>();
   readonly #deleted = new Map<string, DeletedEntry>();
