@@ -1,6 +1,9 @@
 // What the benchmark scripts share: a workshop written into a page's IndexedDB, and percentiles.
 import type { Page } from 'playwright-core';
 import * as Y from 'yjs';
+import { createBoard } from '../src/core/boards';
+import { addItem } from '../src/core/items';
+import { initWorkshop } from '../src/core/meta';
 
 export const percentile = (xs: number[], p: number) => {
   const sorted = [...xs].sort((a, b) => a - b);
@@ -24,4 +27,16 @@ export function seedWorkshop(page: Page, id: string, doc: Y.Doc): Promise<void> 
       tx.onerror = () => fail(tx.error);
     };
   }), { id, update });
+}
+
+/** A workshop of `notes` notes on one board, as the bytes y-dexie stores. */
+export function bigWorkshop(notes: number) {
+  const doc = new Y.Doc();
+  initWorkshop(doc, { title: 'Bench workshop', createdBy: 'bench' }, 'bench');
+  const board = createBoard(doc, { type: 'notes', title: 'Brainstorm' }, 'bench');
+  if (!board.ok) throw new Error(board.error);
+  for (let i = 0; i < notes; i++) {
+    addItem(doc, board.value, { text: `Idea ${i}: shared indicators for district health outcomes`, createdBy: `p${i % 30}`, group: '' }, 'bench');
+  }
+  return { boardId: board.value, doc };
 }

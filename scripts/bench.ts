@@ -3,12 +3,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as Y from 'yjs';
-import { createBoard } from '../src/core/boards';
-import { addItem } from '../src/core/items';
-import { initWorkshop } from '../src/core/meta';
 import { LAPTOP, PHONE, launch, startTestHub } from '../tests/e2e/harness';
 import { benchBoards, STAKEHOLDERS, SWOT_NOTES } from './bench-boards';
-import { median, seedWorkshop } from './bench-seed';
+import { bigWorkshop, median, seedWorkshop } from './bench-seed';
 import { latencyViaHub, latencyViaPeers } from './bench-sync';
 
 const dist = resolve(import.meta.dirname, '../dist');
@@ -26,18 +23,6 @@ function firstLoadJs(): { files: string[]; raw: number; gzip: number } {
     gzip += gzipSync(bytes, { level: 9 }).length;
   }
   return { files, raw, gzip };
-}
-
-/** A workshop of `notes` notes on one board, as the bytes y-dexie stores. */
-function bigWorkshop(notes: number) {
-  const doc = new Y.Doc();
-  initWorkshop(doc, { title: 'Bench workshop', createdBy: 'bench' }, 'bench');
-  const board = createBoard(doc, { type: 'notes', title: 'Brainstorm' }, 'bench');
-  if (!board.ok) throw new Error(board.error);
-  for (let i = 0; i < notes; i++) {
-    addItem(doc, board.value, { text: `Idea ${i}: shared indicators for district health outcomes`, createdBy: `p${i % 30}`, group: '' }, 'bench');
-  }
-  return { boardId: board.value, doc };
 }
 
 async function openBigWorkshop(notes: number, runs: number) {

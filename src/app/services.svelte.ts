@@ -1,5 +1,6 @@
 import { GROUP_COLORS } from '../core/palette';
 import { openDb, type CommonGroundDb } from '../storage/db';
+import { dexieDeletedStore, type DeletedStore } from '../storage/deleted-store';
 import { loadProfile, saveProfile, type Profile } from '../storage/profile-store';
 import { dexieWorkshopStore, type WorkshopStore } from '../storage/workshop-store';
 import type { SaveState } from '../storage/save-status';
@@ -15,11 +16,13 @@ export class Services {
   hubKnown: Promise<HubInfo | null> = Promise.resolve(null);
   transports = $state<Transports>(loadTransports());
   readonly store: WorkshopStore;
+  readonly deletedEntries: DeletedStore;
   readonly db: CommonGroundDb;
 
   private constructor(db: CommonGroundDb) {
     this.db = db;
     this.store = dexieWorkshopStore(db);
+    this.deletedEntries = dexieDeletedStore(db);
     db.saveStatus.subscribe((s) => { this.save = s; });
   }
 

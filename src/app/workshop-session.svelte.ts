@@ -21,6 +21,7 @@ import { DocView, YView } from './y-view.svelte';
 
 import { outcome, type Outcome } from './outcome';
 import type { Facilitation } from './facilitation.svelte';
+import { RecentlyDeleted } from './recently-deleted.svelte';
 
 export { outcome, type Outcome };
 
@@ -65,6 +66,7 @@ export class WorkshopSession {
   syncStatus = $state<SyncStatus>({ hub: 'off', peers: 0, pending: 0, pendingIds: new Set(), people: [], encrypted: false, refused: null });
   readonly secret: string;
   readonly facilitation: Facilitation;
+  readonly deleted: RecentlyDeleted;
   readonly #stopSync: () => void;
   /** The entries with unconfirmed changes, tracked per entry: a card re-renders when its own
    *  mark changes, not at every change of the sync status. */
@@ -88,6 +90,7 @@ export class WorkshopSession {
   ) {
     this.newerSchema = !migrate(doc, this.origin).ok;
     this.secret = link.secret;
+    this.deleted = new RecentlyDeleted(doc, services.deletedEntries, id, this.origin);
     const { relay, peers } = services.transports;
     this.sync = new Sync(doc, {
       workshopId: id, secret: link.secret, hub: link.hub, signaling: BUILD_SIGNALING, relay, peers, iceServers: ICE_SERVERS,
@@ -150,6 +153,7 @@ export class WorkshopSession {
 
   close(): void {
     this.facilitation.destroy();
+    this.deleted.destroy();
     this.#stopSync();
     this.sync.destroy();
     this.doc.off('update', this.#onUpdate);

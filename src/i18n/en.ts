@@ -3,6 +3,7 @@ import { boardControlMessages } from './en-board-controls';
 import { exportMessages } from './en-export';
 import { facilitationMessages } from './en-facilitation';
 import { groundRulesMessages } from './en-ground-rules';
+import { recentlyDeletedMessages } from './en-recently-deleted';
 import { stakeholderMessages } from './en-stakeholders';
 
 /** English, the reference locale: every other locale has exactly these keys. Each board kind
@@ -14,6 +15,7 @@ export const en = {
   ...facilitationMessages,
   ...agendaMessages,
   ...boardControlMessages,
+  ...recentlyDeletedMessages,
   'app.name': 'Common Ground',
   'app.tagline': 'Workshops for partnerships, on every device in the room',
   'nav.home': 'Workshops',

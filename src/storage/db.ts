@@ -2,6 +2,7 @@ import { Dexie, type EntityTable } from 'dexie';
 import yDexie from 'y-dexie';
 import type * as Y from 'yjs';
 import type { FacilitatorKeys } from '../core/facilitation/keys';
+import type { DeletedEntry } from '../core/deleted-entries';
 import type { Witnessed } from '../core/facilitation/witness';
 import { SaveStatus } from './save-status';
 
@@ -38,11 +39,16 @@ export interface ProfileRow {
   color: string;
 }
 
+/** A board entry this device saw disappear, kept with its workshop on this device only
+ *  (core/deleted-entries.ts); `key` is the board and entry id. */
+export type DeletedRow = DeletedEntry & { workshop: string; key: string };
+
 export const WORKSHOP_UPDATES_TABLE = '$workshops.doc_updates';
 
 export type CommonGroundDb = Dexie & {
   workshops: EntityTable<WorkshopRow, 'id'>;
   profile: EntityTable<ProfileRow, 'key'>;
+  deleted: Dexie.Table<DeletedRow, [string, string]>;
   saveStatus: SaveStatus;
 };
 
@@ -55,6 +61,7 @@ export async function openDb(name = 'common-ground'): Promise<CommonGroundDb> {
     workshops: 'id, updatedAt, doc: Y.Doc',
     profile: 'key',
   });
+  db.version(2).stores({ deleted: '[workshop+key], workshop' });
   db.saveStatus = new SaveStatus();
   db.use(db.saveStatus.middleware((table) => table === WORKSHOP_UPDATES_TABLE));
   try {

@@ -75,8 +75,9 @@ export function dexieWorkshopStore(db: CommonGroundDb): WorkshopStore {
         .filter((r) => r.deletedAt !== undefined && now - r.deletedAt >= UNDO_WINDOW_MS)
         .map((r) => r.id);
       if (expired.length === 0) return [];
-      await db.transaction('rw', db.workshops, updates(), async () => {
+      await db.transaction('rw', db.workshops, db.deleted, updates(), async () => {
         await db.workshops.bulkDelete(expired);
+        await db.deleted.where('workshop').anyOf(expired).delete();
         await updates().where('k').anyOf(expired).delete();
       });
       return expired;
