@@ -48,7 +48,7 @@ export interface BoardWriter {
 }
 
 /** The parts of `Services` a session uses. */
-export type SessionServices = Pick<Services, 'profile' | 'store' | 'hubKnown' | 'transports'>;
+export type SessionServices = Pick<Services, 'profile' | 'store' | 'hubKnown' | 'transports' | 'deletedEntries'>;
 
 /** One open workshop: its document, the views the screens read, and the changes they make.
  *  Every write carries `origin`, which marks it as this device's (undo will scope on it). */

@@ -12,6 +12,7 @@ import { editItem, listItems } from '../../../src/core/items';
 import { initWorkshop } from '../../../src/core/meta';
 import { listParticipants } from '../../../src/core/participants';
 import { openDb, type CommonGroundDb } from '../../../src/storage/db';
+import { dexieDeletedStore } from '../../../src/storage/deleted-store';
 import { dexieWorkshopStore } from '../../../src/storage/workshop-store';
 import { MemoryHub } from '../sync/memory-transports';
 
@@ -46,6 +47,7 @@ async function device(hub: MemoryHub, who: { id: string; name: string; group: st
     store,
     hubKnown: Promise.resolve({ origin: HUB, lan: [] }),
     transports: { relay: true, peers: false },
+    deletedEntries: dexieDeletedStore(db),
   };
   const session = await WorkshopSession.open(services, WORKSHOP, hub.transports);
   if (!session) throw new Error('not opened');
