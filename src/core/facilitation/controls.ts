@@ -67,11 +67,23 @@ export function signChanges(doc: Y.Doc, signer: Signer, changes: readonly Change
     signRecord(signer.root, signer.keys.signing.secret, { ...change, seq: top + 1 + i, signer: me })));
 }
 
+/** The maps that hold signed records: the one place that knows where each record lives. */
+export const RECORD_MAPS = ['roles', 'controls'] as const;
+export type RecordMap = (typeof RECORD_MAPS)[number];
+
+export const recordMapOf = (doc: Y.Doc, map: RecordMap) => (map === 'roles' ? rolesOf(doc) : controlsOf(doc));
+
+/** Where a record is stored: a role record under its signature (the roles are append-only), any
+ *  other in its slot. Readers never rely on the key; the witness does, to know which record
+ *  an entry should hold. */
+export const homeOf = (record: SignedRecord): { map: RecordMap; key: string } =>
+  (ROLE_KINDS as readonly string[]).includes(record.kind) ? { map: 'roles', key: record.sig } : { map: 'controls', key: slotOf(record) };
+
 /** Writes signed records inside the caller's transaction. */
 export function storeRecords(doc: Y.Doc, records: readonly SignedRecord[]): void {
   for (const record of records) {
-    if ((ROLE_KINDS as readonly string[]).includes(record.kind)) rolesOf(doc).set(record.sig, record);
-    else controlsOf(doc).set(slotOf(record), record);
+    const { map, key } = homeOf(record);
+    recordMapOf(doc, map).set(key, record);
   }
 }
 

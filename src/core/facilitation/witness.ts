@@ -1,68 +1,82 @@
 import type * as Y from 'yjs';
-import { controlsOf } from './controls';
-import { ROLE_KINDS, rolesOf } from './roster';
+import { homeOf, RECORD_MAPS, recordMapOf, type RecordMap } from './controls';
+import { heldRoleAt, rosterOf, type Roster } from './roster';
 import { bySeq, readRecord, type SignedRecord } from './signature';
 
-/** What a device keeps of the records it has seen, by map key, stored with the workshop on the
- *  device so a rollback that arrives while it is closed is undone at the next open. */
-export interface Witnessed {
-  roles: [string, SignedRecord][];
-  controls: [string, SignedRecord][];
-}
+/** What a device keeps of the records it has seen, per map and home key, stored with the
+ *  workshop on the device so a rollback that arrives while it is closed is undone at the next
+ *  open. */
+export type Witnessed = Record<RecordMap, [string, SignedRecord][]>;
 
-/** The validly signed records this device has seen, per map key. A modified client can delete a
- *  record or put an older genuine one back in its slot; the document alone cannot tell, so the
- *  device that saw the newer record restores it. Trust lives here, never in the shared doc. */
+/** The validly signed records this device has seen, the newest per home (see `homeOf`). A
+ *  modified client can delete a record, put an older genuine one back, or write another genuine
+ *  record over it; the document alone cannot tell, so the device that saw the record restores
+ *  it. A record is known by its own content, never by the key a peer stored it under. Only
+ *  records whose signer held the role at their `seq` are kept, so junk signed by anyone's key
+ *  costs nothing here. Trust lives here, never in the shared doc. */
 export class RecordWitness {
-  readonly #roles = new Map<string, SignedRecord>();
-  readonly #controls = new Map<string, SignedRecord>();
+  readonly #seen = new Map<RecordMap, Map<string, SignedRecord>>(RECORD_MAPS.map((map) => [map, new Map()]));
 
   constructor(private readonly root: string, kept?: Witnessed) {
-    if (kept) this.#learn(kept.roles, kept.controls);
+    // What was kept had passed the role check when it was seen; its signatures are checked again.
+    if (kept) for (const map of RECORD_MAPS) for (const [, raw] of kept[map] ?? []) this.#learn(map, raw);
   }
 
   get witnessed(): Witnessed {
-    return { roles: [...this.#roles], controls: [...this.#controls] };
+    return { roles: [...this.#seen.get('roles')!], controls: [...this.#seen.get('controls')!] };
   }
 
-  /** Remembers every signed record now in `doc`, keeping the newest per control slot; true when
-   *  something new was learnt. */
+  /** Remembers every signed record now in `doc` that counts, keeping the newest per home; true
+   *  when something new was learnt. */
   see(doc: Y.Doc): boolean {
-    return this.#learn(rolesOf(doc), controlsOf(doc));
-  }
-
-  #learn(roles: Iterable<[string, unknown]>, controls: Iterable<[string, unknown]>): boolean {
+    const roster = rosterOf(doc, this.root);
+    if (!roster) return false;
     let learnt = false;
-    for (const [key, raw] of roles) {
-      const record = readRecord(this.root, raw);
-      if (!record || !(ROLE_KINDS as readonly string[]).includes(record.kind) || this.#roles.has(key)) continue;
-      this.#roles.set(key, record);
-      learnt = true;
-    }
-    for (const [key, raw] of controls) {
-      const record = readRecord(this.root, raw);
-      const held = this.#controls.get(key);
-      if (!record || (held && bySeq(held, record) >= 0)) continue;
-      this.#controls.set(key, record);
-      learnt = true;
-    }
+    for (const map of RECORD_MAPS) for (const raw of recordMapOf(doc, map).values()) learnt = this.#learn(map, raw, roster) || learnt;
     return learnt;
   }
 
-  /** Puts back what disappeared or was replaced by an older record, in one transaction; nothing
-   *  is written when the document already holds everything seen. */
-  heal(doc: Y.Doc, origin: unknown): void {
-    const roles = rolesOf(doc);
-    const controls = controlsOf(doc);
-    const missingRoles = [...this.#roles].filter(([key]) => readRecord(this.root, roles.get(key)) === undefined);
-    const staleControls = [...this.#controls].filter(([key, record]) => {
-      const now = readRecord(this.root, controls.get(key));
-      return !now || bySeq(now, record) < 0;
+  #learn(map: RecordMap, raw: unknown, roster?: Roster): boolean {
+    const record = readRecord(this.root, raw);
+    if (!record || (roster && !heldRoleAt(roster, record.signer, record.seq))) return false;
+    const home = homeOf(record);
+    const seen = this.#seen.get(map)!;
+    const held = seen.get(home.key);
+    if (home.map !== map || (held && bySeq(held, record) >= 0)) return false;
+    seen.set(home.key, record);
+    return true;
+  }
+
+  /** The records seen whose home holds nothing as new in `doc`, wherever in its map a peer put
+   *  the record. */
+  #missing(doc: Y.Doc): { map: RecordMap; key: string; record: SignedRecord }[] {
+    return RECORD_MAPS.flatMap((map) => {
+      const held = new Map<string, SignedRecord>();
+      for (const raw of recordMapOf(doc, map).values()) {
+        const record = readRecord(this.root, raw);
+        if (!record) continue;
+        const { key } = homeOf(record);
+        const other = held.get(key);
+        if (!other || bySeq(other, record) < 0) held.set(key, record);
+      }
+      return [...this.#seen.get(map)!].flatMap(([key, record]) => {
+        const now = held.get(key);
+        return !now || bySeq(now, record) < 0 ? [{ map, key, record }] : [];
+      });
     });
-    if (missingRoles.length === 0 && staleControls.length === 0) return;
+  }
+
+  /** Puts back, in one transaction, what disappeared, was rolled back or was written over;
+   *  nothing is written when the document already holds everything seen. */
+  heal(doc: Y.Doc, origin: unknown): void {
+    let missing = this.#missing(doc);
+    if (missing.length === 0) return;
     doc.transact(() => {
-      for (const [key, record] of missingRoles) roles.set(key, record);
-      for (const [key, record] of staleControls) controls.set(key, record);
+      // A record put back in its home pushes out whatever a peer moved there, so look again:
+      // each round settles homes for good, and a home is written only with what it should hold.
+      for (; missing.length > 0; missing = this.#missing(doc)) {
+        for (const { map, key, record } of missing) recordMapOf(doc, map).set(key, record);
+      }
     }, origin);
   }
 }
@@ -78,7 +92,7 @@ export function guardRecords(doc: Y.Doc, root: string, origin: unknown, kept?: W
     witness.heal(doc, origin);
   };
   check();
-  const maps = [rolesOf(doc), controlsOf(doc)];
+  const maps = RECORD_MAPS.map((map) => recordMapOf(doc, map));
   for (const map of maps) map.observe(check);
   return () => { for (const map of maps) map.unobserve(check); };
 }
