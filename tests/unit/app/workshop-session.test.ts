@@ -7,6 +7,10 @@ import { StakeholderActions } from '../../../src/app/stakeholder-actions';
 import { SwotActions } from '../../../src/app/swot-actions';
 import { WorkshopSession, type SessionServices } from '../../../src/app/workshop-session.svelte';
 import { createBoard } from '../../../src/core/boards';
+import { setBoardLocked } from '../../../src/core/facilitation/board-modes';
+import { controlsOf } from '../../../src/core/facilitation/controls';
+import { facilitatorId, newFacilitatorKeys } from '../../../src/core/facilitation/keys';
+import { rolesOf } from '../../../src/core/facilitation/roster';
 import { listGroups } from '../../../src/core/groups';
 import { editItem, listItems } from '../../../src/core/items';
 import { initWorkshop } from '../../../src/core/meta';
@@ -84,6 +88,19 @@ async function theirsThenMineHeld() {
   return { ...r, theirs: idOf(r.dara, notes, 'Theirs'), mine: idOf(r.dara, notes, 'Mine') };
 }
 
+/** Closes a session before the test ends, as a device closing the workshop would. */
+function closeSession(session: WorkshopSession): void {
+  session.close();
+  sessions = sessions.filter((s) => s !== session);
+}
+
+async function reopen(services: SessionServices, hub: MemoryHub): Promise<WorkshopSession> {
+  const session = await WorkshopSession.open(services, WORKSHOP, hub.transports);
+  if (!session) throw new Error('not reopened');
+  sessions.push(session);
+  return session;
+}
+
 const idOf = (session: WorkshopSession, boardId: string, text: string) =>
   listItems(session.doc, boardId).find((i) => i.text === text)!.id;
 
@@ -145,6 +162,49 @@ describe('WorkshopSession', { timeout: 30_000 }, () => {
     expect(dara.isPending(theirs)).toBe(false);
     expect(dara.isPending(mine)).toBe(true);
     hub.release();
+  });
+
+  it('keeps a co-facilitator removed on a device that saw the removal, though it was deleted from its stored copy while the workshop was closed', async () => {
+    const { hub, dara, sokha, sokhaServices, board } = await room();
+    const root = dara.facilitation.root!;
+    // Sokha joined from an invite link, which carries the root.
+    await sokhaServices.store.setSummary(WORKSHOP, { root });
+    closeSession(sokha);
+    const seeing = await reopen(sokhaServices, hub);
+    const co = { root, keys: newFacilitatorKeys() };
+    const coId = facilitatorId(co.keys);
+    expect(dara.facilitation.grant(coId, { participantId: 'bo', name: 'Bo' })).toBeNull();
+    expect(dara.facilitation.removeFacilitator(coId)).toBeNull();
+    await vi.waitFor(async () => {
+      const kept = (await sokhaServices.store.get(WORKSHOP))?.witnessed?.roles ?? [];
+      expect(kept.some(([, r]) => r.kind === 'remove' && r.target === coId)).toBe(true);
+    });
+    closeSession(seeing);
+    closeSession(dara);
+
+    // A modified client deletes the removal and, a facilitator again in its copy, locks a board.
+    const insider = new Y.Doc();
+    Y.applyUpdate(insider, Y.encodeStateAsUpdate(hub.doc));
+    const before = Y.encodeStateVector(insider);
+    for (const [key, r] of rolesOf(insider)) if ((r as { kind: string }).kind === 'remove') rolesOf(insider).delete(key);
+    expect(setBoardLocked(insider, co, board('notes'), true, 'insider').ok).toBe(true);
+    const update = Y.encodeStateAsUpdate(insider, before);
+    Y.applyUpdate(hub.doc, update);
+    // It reaches Sokha's stored copy too (through another app, or a backup file merged in), so
+    // the witness starts from a document that no longer holds the removal.
+    const stored = (await sokhaServices.store.open(WORKSHOP))!;
+    Y.applyUpdate(stored.doc, update, 'remote');
+    stored.close();
+    const check = (await sokhaServices.store.open(WORKSHOP))!;
+    expect([...rolesOf(check.doc).values()].some((r) => (r as { kind: string }).kind === 'remove')).toBe(false);
+    check.close();
+
+    const reopened = await reopen(sokhaServices, hub);
+    const coLock = () => [...controlsOf(reopened.doc).values()].some((r) => (r as { signer: string }).signer === co.keys.signing.public);
+    await vi.waitFor(() => expect(coLock()).toBe(true));
+    expect(reopened.facilitation.state.current.facilitators.map((f) => f.id)).toEqual([root]);
+    expect(reopened.facilitation.boardView(board('notes'), 'sokha').current.modes.locked).toBe(false);
+    await vi.waitFor(() => expect([...rolesOf(hub.doc).values()].some((r) => (r as { kind: string }).kind === 'remove')).toBe(true));
   });
 
   it('marks a note this device moved to another quadrant', async () => {
