@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { addStep, advanceStep, currentStep, listSteps, moveStep, removeStep, startStep, updateStep } from '../../../../src/core/facilitation/agenda';
 import { boardModes, setBoardLocked, startSilent } from '../../../../src/core/facilitation/board-modes';
 import { controlsOf } from '../../../../src/core/facilitation/controls';
+import { bringEveryone, followTarget } from '../../../../src/core/facilitation/follow';
 import { addHiddenNote, revealBoard } from '../../../../src/core/facilitation/hidden-notes';
 import { facilitatorId } from '../../../../src/core/facilitation/keys';
 import { grantFacilitator, isFacilitator, removeFacilitator } from '../../../../src/core/facilitation/roles';
@@ -150,6 +151,17 @@ describe('a device that has seen a signed record', () => {
     Y.applyUpdate(doc, rollback(doc, silent), 'remote');
     expect(boardModes(doc, root, board).silent).toBe(false);
     expect(textsOf(doc, board)).toEqual(['Too many meetings']);
+  });
+
+  it('keeps everyone brought to the board of the last call', () => {
+    const { doc, board, root, creator } = facilitated();
+    const other = addBoard(doc, 'Actions');
+    guardRecords(doc, root, 'heal');
+    unwrap(bringEveryone(doc, creator, board, 'local'));
+    const earlier = recordsNow(doc);
+    unwrap(bringEveryone(doc, creator, other, 'local'));
+    Y.applyUpdate(doc, rollback(doc, earlier), 'remote');
+    expect(followTarget(doc, root)?.boardId).toBe(other);
   });
 
   it('puts a deleted grant back', () => {
