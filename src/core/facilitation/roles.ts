@@ -3,7 +3,7 @@ import { err, ok, type Result } from '../result';
 import { checkText, type TextError } from '../text';
 import { writeChanges, type ControlError, type Signer } from './controls';
 import { facilitatorId, parseFacilitatorId } from './keys';
-import { rosterOf, type Facilitator } from './roster';
+import { grantedBy, removalValue, rosterOf, type Facilitator } from './roster';
 
 export type { Facilitator } from './roster';
 export type RoleError = ControlError | TextError | 'bad-key' | 'cannot-remove-creator' | 'not-a-facilitator';
@@ -38,7 +38,7 @@ export function removeFacilitator(doc: Y.Doc, signer: Signer, subjectId: string,
   if (!roster.current.has(subject.signing)) return err('not-a-facilitator', subjectId);
   const root = parseFacilitatorId(signer.root)!;
   if (subject.signing === root.signing && signer.keys.signing.public !== root.signing) return err('cannot-remove-creator');
-  return writeChanges(doc, signer, [{ kind: 'remove', target: subjectId, value: null }], origin);
+  return writeChanges(doc, signer, [{ kind: 'remove', target: subjectId, value: removalValue(grantedBy(doc, signer.root, subject.signing)) }], origin);
 }
 
 /** Grants the role to `subjectId` and ends one's own, in one transaction: the grant's lower
@@ -50,7 +50,7 @@ export function handOver(doc: Y.Doc, signer: Signer, subjectId: string, who: Gra
   if (!grantee.ok) return grantee;
   return writeChanges(doc, signer, [
     { kind: 'grant', target: subjectId, value: { ...grantee.value } },
-    { kind: 'remove', target: facilitatorId(signer.keys), value: null },
+    { kind: 'remove', target: facilitatorId(signer.keys), value: removalValue([...grantedBy(doc, signer.root, signer.keys.signing.public), subjectId]) },
   ], origin);
 }
 

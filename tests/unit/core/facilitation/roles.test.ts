@@ -105,6 +105,33 @@ describe('removeFacilitator and handOver', () => {
     expect(listFacilitators(doc, root)).toEqual([]);
   });
 
+  it('keeps the grants a removed co-facilitator made, and refuses one they date inside their past term', () => {
+    const { doc, board, root, creator } = facilitated();
+    const co = otherSigner(root);
+    const coId = facilitatorId(co.keys);
+    unwrap(grantFacilitator(doc, creator, coId, bo, 'ana'));
+    const friend = otherSigner(root);
+    unwrap(grantFacilitator(doc, co, facilitatorId(friend.keys), { participantId: 'p3', name: 'Chan' }, 'bo'));
+    for (const locked of [true, false, true]) unwrap(setBoardLocked(doc, creator, board, locked, 'ana'));
+    unwrap(removeFacilitator(doc, creator, coId, 'ana'));
+    // The removed co-facilitator signs a grant to a key of their own, dated before the removal.
+    const puppet = otherSigner(root);
+    const [removal] = [...rolesOf(doc).values()].filter((r) => (r as { kind: string }).kind === 'remove') as { seq: number }[];
+    const backdated = signRecord(root, co.keys.signing.secret, {
+      kind: 'grant', target: facilitatorId(puppet.keys), value: bo, seq: removal!.seq - 1, signer: co.keys.signing.public,
+    });
+    // Acting as a facilitator, the puppet removes one.
+    const coup = signRecord(root, puppet.keys.signing.secret, {
+      kind: 'remove', target: facilitatorId(friend.keys), value: { granted: [] }, seq: removal!.seq + 5, signer: puppet.keys.signing.public,
+    });
+    rolesOf(doc).set(backdated.sig, backdated);
+    rolesOf(doc).set(coup.sig, coup);
+    expect(isFacilitator(doc, root, { key: facilitatorId(puppet.keys) })).toBe(false);
+    expect(setBoardLocked(doc, puppet, board, false, 'puppet')).toMatchObject({ ok: false, error: 'not-facilitator' });
+    expect(isFacilitator(doc, root, { key: facilitatorId(friend.keys) })).toBe(true);
+    expect(listFacilitators(doc, root).map((f) => f.name)).toEqual(['Ana', 'Chan']);
+  });
+
   it('never lets a co-facilitator remove the creator', () => {
     const { doc, root, creator } = facilitated();
     const co = otherSigner(root);
