@@ -81,7 +81,9 @@ describe('the hub\'s acknowledgement', () => {
         }
       })();
       const bursts = [burst(devices[0]!, 'a'), burst(devices[1]!, 'b')];
-      await expect.poll(() => acknowledged().size, { timeout: 20_000, interval: 5 }).toBeGreaterThan(1500);
+      // Several hundred acknowledged is mid-burst: with a flush before each acknowledgement a
+      // loaded two-core machine acknowledges under a hundred a second.
+      await expect.poll(() => acknowledged().size, { timeout: 60_000, interval: 5 }).toBeGreaterThan(400);
       hub.child.kill('SIGKILL');
       await hub.exited;
       killed = true;
