@@ -25,8 +25,9 @@ export class ChannelSocket extends EventEmitter {
     this.#ws = ws;
     this.#send = send;
     ws.on('pong', () => this.emit('pong'));
+    // Errors are not passed on: the router logs them (sockets.ts), and an 'error' event nobody
+    // listens to would throw, and Hocuspocus listens to none.
     ws.on('close', (code: number, reason: Buffer) => this.emit('close', code, reason));
-    ws.on('error', (error: Error) => this.emit('error', error));
   }
 
   get readyState(): number {
