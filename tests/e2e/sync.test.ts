@@ -158,6 +158,24 @@ describe('co-editing through the hub', () => {
     await closeAll();
   });
 
+  it('a phone whose link holds another secret is told it is not invited, and receives nothing', async () => {
+    const facilitator = await device(LAPTOP);
+    await createWorkshop(facilitator.page, hub.url, 'Closed workshop');
+    await addNote(facilitator.page, 'Only for the invited');
+    const link = await inviteLink(facilitator.page);
+    const forged = link.replace(/([?&]s=)[0-9a-z]+/, `$1${'x'.repeat(32)}`);
+    expect(forged).not.toBe(link);
+    const stranger = await device();
+    await stranger.page.goto(forged);
+    await stranger.page.getByLabel('Your name').fill('Stranger');
+    await stranger.page.getByLabel('Your stakeholder group').fill('Nobody');
+    await stranger.page.getByRole('button', { name: 'Join the workshop' }).click();
+    await expect.poll(() => stranger.page.getByTestId('sync-refused').textContent(), { timeout: 15_000 })
+      .toContain('This device is not invited to this workshop');
+    expect(await stranger.page.getByText('Only for the invited').count()).toBe(0);
+    await closeAll();
+  });
+
   it('works on a plain-http LAN address (not a secure context) and says so in one line', async () => {
     const lanUrl = hub.url.replace('127.0.0.1', 'lan.test');
     const facilitator = await device(LAPTOP, lanBrowser);
