@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { LAPTOP, PHONE, launch, startTestHub, watchErrors } from './harness';
+import { LAPTOP, PHONE, launch, screenshot, startTestHub, watchErrors } from './harness';
 import {
   addNote, addNotesQuickly, bulkTexts, createWorkshop, inviteLink, join, noteTexts, switchTransports, useTransports,
   waitForNoteCount, waitForNotes,
@@ -173,6 +173,7 @@ describe('co-editing through the hub', () => {
     await expect.poll(() => stranger.page.getByTestId('sync-refused').textContent(), { timeout: 15_000 })
       .toContain('This device is not invited to this workshop');
     expect(await stranger.page.getByText('Only for the invited').count()).toBe(0);
+    await screenshot(stranger.page, 'sync-not-invited-phone');
     await closeAll();
   });
 
