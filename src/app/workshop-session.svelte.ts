@@ -48,6 +48,9 @@ export interface BoardWriter {
 }
 
 /** The parts of `Services` a session uses. */
+/** The secret and hub this workshop syncs with, and whether this device registers the room. */
+interface SyncLink { secret: string; hub: string | null; register: boolean }
+
 export type SessionServices = Pick<Services, 'profile' | 'store' | 'hubKnown' | 'transports' | 'deletedEntries'>;
 
 /** One open workshop: its document, the views the screens read, and the changes they make.
@@ -83,7 +86,7 @@ export class WorkshopSession {
     readonly doc: Y.Doc,
     private readonly services: SessionServices,
     private readonly release: () => void,
-    link: { secret: string; hub: string | null },
+    link: SyncLink,
     Sync: typeof WorkshopSync,
     transports: Transports | undefined,
     makeFacilitation: (doc: Y.Doc, sync: WorkshopSync, origin: unknown, untrackedOrigin: unknown) => Facilitation,
@@ -93,7 +96,7 @@ export class WorkshopSession {
     this.deleted = new RecentlyDeleted(doc, services.deletedEntries, id, this.origin);
     const { relay, peers } = services.transports;
     this.sync = new Sync(doc, {
-      workshopId: id, secret: link.secret, hub: link.hub, signaling: BUILD_SIGNALING, relay, peers, iceServers: ICE_SERVERS,
+      workshopId: id, secret: link.secret, hub: link.hub, register: link.register, signaling: BUILD_SIGNALING, relay, peers, iceServers: ICE_SERVERS,
       own: (origin) => origin === this.origin || origin === this.untrackedOrigin, transports,
     });
     this.facilitation = makeFacilitation(doc, this.sync, this.origin, this.untrackedOrigin);
@@ -132,12 +135,13 @@ export class WorkshopSession {
 
   /** The secret and hub this workshop syncs with. A facilitator's workshop follows the hub that
    *  served the app (the laptop in today's room); a participant keeps the one from the invite. */
-  static async #link(services: SessionServices, summary: WorkshopSummary): Promise<{ secret: string; hub: string | null }> {
+  static async #link(services: SessionServices, summary: WorkshopSummary): Promise<SyncLink> {
     const secret = summary.secret ?? newId() + newId();
     const here = summary.role === 'facilitator' ? await services.hubKnown : null;
     const hub = here?.origin ?? summary.hub ?? null;
     if (secret !== summary.secret || hub !== summary.hub) await services.store.setSummary(summary.id, { secret, hub });
-    return { secret, hub };
+    // The creator's device brings the workshop's room to the hub; a participant's never sends its key.
+    return { secret, hub, register: summary.role === 'facilitator' };
   }
 
   /** Tells the room who is here (name, group, colour), from this device's profile, and makes

@@ -1,7 +1,7 @@
 /** Why the hub's relay turned a device away: the reason it sends when it closes the device's
  *  socket, which the device shows in words. Shared by the hub and the app so the two cannot
  *  drift apart. */
-export const HUB_REFUSALS = ['update-too-large', 'room-full', 'hub-full'] as const;
+export const HUB_REFUSALS = ['update-too-large', 'room-full', 'hub-full', 'not-invited'] as const;
 export type HubRefusal = (typeof HUB_REFUSALS)[number];
 
 /** The close code of a refusal (4000–4999 are left to applications); the reason is the refusal. */

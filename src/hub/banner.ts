@@ -37,7 +37,7 @@ const indent = (text: string) => text.split('\n').map((line) => `  ${line}`).joi
 
 /** What the facilitator sees in the terminal: where to point phones, a QR code for the first
  *  room address, and where the workshops are kept. */
-export function banner(urls: HubUrls, dataDir: string): string {
+export function banner(urls: HubUrls, dataDir: string, pairingCode: string): string {
   const target = urls.lan[0] ?? urls.local ?? '';
   const lines = ['Common Ground hub is running.'];
   if (urls.local) lines.push(`  On this computer:       ${urls.local}`);
@@ -48,6 +48,8 @@ export function banner(urls: HubUrls, dataDir: string): string {
   }
   lines.push('', indent(renderUnicodeCompact(target, { border: 2 })), '');
   lines.push(`  Scan to open ${target}`);
+  lines.push(`  Pairing code:           ${pairingCode}`);
+  lines.push('    (a facilitator\'s device on another computer enters it once to bring its workshop here)');
   lines.push(`  Relayed workshops are kept in ${dataDir}`);
   lines.push('  Stop with Ctrl+C (workshops are saved first).');
   return lines.join('\n');

@@ -27,7 +27,7 @@ export function runCli(argv: string[]): void {
   startHub(options).then((server) => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;
-    console.log(banner(hubUrls(options.host, port, Boolean(options.cert)), server.dataDir));
+    console.log(banner(hubUrls(options.host, port, Boolean(options.cert)), server.dataDir, server.pairingCode));
     let signals = 0;
     const stop = () => {
       // A second Ctrl+C means "now", even if saving hangs on a broken disk.

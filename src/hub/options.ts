@@ -14,6 +14,8 @@ export interface HubOptions {
   key?: string;
   /** Caps on rooms, bytes and sockets; DEFAULT_LIMITS when not given. */
   limits?: HubLimits;
+  /** The code devices on other computers register rooms with; a fresh one at each start by default. */
+  pairingCode?: string;
   /** Where event lines go; the console by default. */
   log?: Log;
 }

@@ -2,10 +2,12 @@ import { Hocuspocus } from '@hocuspocus/server';
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
+import { NOT_INVITED } from '../core/channel/handshake';
 import { REFUSAL_CLOSE_CODE } from '../core/hub-refusals';
 import { updateIn } from './acknowledged';
+import { acceptChannel, onThisMachine, type ChannelOptions, type ChannelSocket } from './channel';
 import { fileBase } from './data-dir';
-import { MAX_ROOMS_PER_SOCKET, PING_INTERVAL_MS, ROOM_NAME, SAVE_DEBOUNCE_MS, SAVE_MAX_DEBOUNCE_MS } from './limits';
+import { PING_INTERVAL_MS, SAVE_DEBOUNCE_MS, SAVE_MAX_DEBOUNCE_MS } from './limits';
 import { describeError, type Log } from './log';
 import type { RoomStore, StoredRoom } from './persistence';
 import type { Refused, StorageQuota } from './quota';
@@ -20,11 +22,12 @@ export interface Relay {
   flush(): Promise<void>;
 }
 
-/** Shared by every room one socket joins: Hocuspocus copies the context per room, not deeply. */
+/** One socket's: Hocuspocus copies the context per room, not deeply. */
 interface SocketContext {
   client: string;
-  rooms: Set<string>;
-  ws: WebSocket;
+  /** The one room the device proved it holds the key of. */
+  room: string;
+  ws: ChannelSocket;
 }
 
 /** Hocuspocus answers a thrown value with a permission-denied message carrying `reason`; a value
@@ -33,12 +36,12 @@ const refusal = (reason: string) => ({ reason });
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-const turnedAway = new WeakSet<WebSocket>();
+const turnedAway = new WeakSet<ChannelSocket>();
 
 /** Turns the device away with its reason: the whole socket closes (the app opens one per
  *  workshop), which also drops anything else it already sent, and the device shows the reason.
  *  Its provider reconnects and, if the cause is gone, is let in. */
-function turnAway(ws: WebSocket, refused: Refused): void {
+function turnAway(ws: ChannelSocket, refused: Refused): void {
   turnedAway.add(ws);
   ws.close(REFUSAL_CLOSE_CODE, refused.refusal);
 }
@@ -48,7 +51,8 @@ function turnAway(ws: WebSocket, refused: Refused): void {
  *  promise) when the closed socket does. */
 const dropped = () => new Promise<never>(() => undefined);
 
-export function createRelay(store: RoomStore, quota: StorageQuota, log: Log): Relay {
+export function createRelay(store: RoomStore, quota: StorageQuota, channel: ChannelOptions): Relay {
+  const { log } = channel;
   const hocuspocus = new Hocuspocus({
     quiet: true,
     timeout: PING_INTERVAL_MS,
@@ -56,14 +60,11 @@ export function createRelay(store: RoomStore, quota: StorageQuota, log: Log): Re
     maxDebounce: SAVE_MAX_DEBOUNCE_MS,
 
     async onConnect({ documentName, context }) {
-      const { client, rooms } = context as SocketContext;
-      if (!ROOM_NAME.test(documentName)) {
-        log('room-refused', `${client}: ${JSON.stringify(documentName.slice(0, 100))} is not a room name`);
-        throw refusal('invalid-room-name');
-      }
-      if (!rooms.has(documentName) && rooms.size >= MAX_ROOMS_PER_SOCKET) {
-        log('room-refused', `${client}: ${documentName} would be room ${rooms.size + 1} on one socket (limit ${MAX_ROOMS_PER_SOCKET})`);
-        throw refusal('too-many-rooms');
+      const { client, room } = context as SocketContext;
+      // The handshake let the device into one room; the key of one workshop opens no other.
+      if (documentName !== room) {
+        log('room-refused', `${client}: asked for ${JSON.stringify(documentName.slice(0, 100))} on a socket let into ${room}`);
+        throw refusal(NOT_INVITED);
       }
       const full = quota.openRoom(fileBase(documentName));
       if (full) {
@@ -71,7 +72,6 @@ export function createRelay(store: RoomStore, quota: StorageQuota, log: Log): Re
         turnAway((context as SocketContext).ws, full);
         throw refusal(full.refusal);
       }
-      rooms.add(documentName);
     },
 
     // Before Hocuspocus applies an update and acknowledges it: the quota first (a refused update
@@ -95,10 +95,6 @@ export function createRelay(store: RoomStore, quota: StorageQuota, log: Log): Re
         log('save-failed', `${documentName}: ${describeError(error)}; update refused`);
         throw refusal('hub-storage-failed');
       }
-    },
-
-    async onDisconnect({ documentName, context }) {
-      (context as SocketContext).rooms.delete(documentName);
     },
 
     async onLoadDocument({ documentName, document }) {
@@ -159,10 +155,11 @@ export function createRelay(store: RoomStore, quota: StorageQuota, log: Log): Re
   }
 
   return {
-    accept: (ws, request, client) => {
-      const context: SocketContext = { client, rooms: new Set(), ws };
-      hocuspocus.handleConnection(ws, request, context);
-    },
+    accept: (ws, request, client) => acceptChannel(ws, client, onThisMachine(request.socket), channel, (socket, room) => {
+      const context: SocketContext = { client, room, ws: socket };
+      // Hocuspocus uses of a socket only what ChannelSocket has.
+      hocuspocus.handleConnection(socket as unknown as WebSocket, request, context);
+    }),
     rooms: () => hocuspocus.getDocumentsCount(),
     flush,
   };

@@ -11,7 +11,9 @@ import { consoleLog, describeError } from './log';
 import type { HubOptions } from './options';
 import { DiskStore, MemoryStore, type RoomStore } from './persistence';
 import { StorageQuota } from './quota';
+import { newPairingCode } from './pairing';
 import { createRelay } from './relay';
+import { RoomKeyStore } from './room-keys';
 import { createSignaling } from './signaling';
 import { createSocketRouter } from './sockets';
 import { staticHandler } from './static';
@@ -40,6 +42,8 @@ export interface HubStats {
 export type HubServer = Server & {
   /** Where relayed workshops are kept: a directory, or 'memory only'. */
   readonly dataDir: string;
+  /** What a facilitator's device on another computer enters to register a workshop's room. */
+  readonly pairingCode: string;
   stats(): HubStats;
   /** Closes every socket, saves every open workshop, then stops listening. */
   stop(): Promise<void>;
@@ -69,7 +73,9 @@ export async function startHub(options: HubOptions): Promise<HubServer> {
   const store: RoomStore = options.data ? await DiskStore.open(resolve(options.data), log) : new MemoryStore();
   const limits = options.limits ?? DEFAULT_LIMITS;
   const quota = new StorageQuota(limits, await store.sizes());
-  const relay = createRelay(store, quota, log);
+  const pairingCode = options.pairingCode ?? newPairingCode();
+  const keys = await RoomKeyStore.open(options.data ? resolve(options.data) : null);
+  const relay = createRelay(store, quota, { keys, pairingCode, log });
   const signaling = createSignaling(log);
   const sockets = createSocketRouter({
     // Anything larger is refused by the relay anyway: closed before it is buffered.
@@ -136,6 +142,6 @@ export async function startHub(options: HubOptions): Promise<HubServer> {
     throw error;
   });
   server.on('error', (error) => log('server-error', describeError(error)));
-  return Object.assign(server, { dataDir: store.where, stats, stop });
+  return Object.assign(server, { dataDir: store.where, pairingCode, stats, stop });
 }
 

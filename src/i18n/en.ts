@@ -166,6 +166,7 @@ export const en = {
   'sync.insecure': 'Plain http: peer traffic is not encrypted with the workshop secret here, and offline reload needs https.',
   'sync.refused.update-too-large': 'The hub refused a change as too large. Your changes stay on this device, not yet shared through the hub.',
   'sync.refused.room-full': 'This workshop has reached the size the hub allows. Your changes stay on this device, not yet shared through the hub.',
+  'sync.refused.not-invited': 'This device is not invited to this workshop on this hub: the hub does not know the workshop, or the invite link is not the current one. Ask the facilitator for the link, or to open the workshop on the hub’s computer.',
   'sync.refused.hub-full': 'The hub is full: it takes no more workshops or changes. Your changes stay on this device, not yet shared through the hub; tell the facilitator.',
 
   'join.invited': 'You are invited to the workshop',

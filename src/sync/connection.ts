@@ -1,10 +1,12 @@
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { changedEntries } from '../core/changed';
+import { roomKeys } from '../core/channel/room-keys';
 import type { HubRefusal } from '../core/hub-refusals';
 import { confirmedClock, presentPeople, type PresenceState, type PresenceUser, type Present } from './presence';
 import { watchRefusals } from './refusals';
-import { hubSocketUrl, roomName } from './room';
+import { hubSocketUrl } from './room';
+import { secureSocketClass } from './secure-socket';
 import { networkTransports, type Peers, type Relay, type Transports } from './transports';
 
 export interface SyncOptions {
@@ -15,6 +17,10 @@ export interface SyncOptions {
   /** Further y-webrtc signaling servers (a public deployment without a hub). */
   signaling: string[];
   relay: boolean;
+  /** A facilitator's device: brings the workshop's room to a hub that does not know it yet. */
+  register: boolean;
+  /** The hub's pairing code, for registering from another computer than the hub's. */
+  pairingCode?: string;
   peers: boolean;
   /** None by default: an offline room must never wait on unreachable STUN hosts. */
   iceServers: RTCIceServer[];
@@ -71,7 +77,8 @@ export class WorkshopSync {
     this.awareness = new Awareness(doc);
     const encrypted = typeof crypto !== 'undefined' && crypto.subtle !== undefined;
     this.#status = { hub: 'off', peers: 0, pending: 0, pendingIds: this.#pendingIds, people: [], encrypted: false, refused: null };
-    const room = roomName(options.workshopId);
+    const keys = roomKeys(options.workshopId, options.secret);
+    const { room } = keys;
     const transports = options.transports ?? networkTransports;
 
     if (options.peers) {
@@ -92,7 +99,8 @@ export class WorkshopSync {
 
     if (options.relay && options.hub) {
       this.#hub = 'connecting';
-      this.#relay = transports.relay({ url: hubSocketUrl(options.hub, '/sync'), room, doc, awareness: this.awareness });
+      const socket = secureSocketClass({ keys, register: options.register, pairingCode: options.pairingCode ?? '' });
+      this.#relay = transports.relay({ url: hubSocketUrl(options.hub, '/sync'), room, doc, awareness: this.awareness, socket });
       this.#relay.on('status', ({ status }: { status: string }) => {
         this.#hub = status === 'connected' ? 'connected' : 'connecting';
         this.#emit();

@@ -1,7 +1,9 @@
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { NOT_INVITED } from '../core/channel/handshake';
 import { WorkshopSync } from './connection';
 import { parseInvite } from './invite';
+import type { Transports } from './transports';
 
 /** A script's seat in a room: the app's own transports (./connection.ts) on the hub's relay. */
 export interface ScriptDevice {
@@ -18,6 +20,12 @@ export interface JoinOptions {
   hub?: string;
   /** How long to wait for the workshop's boards before giving up. */
   timeoutMs?: number;
+  /** Register the room with the hub if it does not know it yet, as a facilitator's device does:
+   *  from the hub's own computer, or with the `pairingCode` it printed. */
+  register?: boolean;
+  pairingCode?: string;
+  /** The network ones unless a test brings its own (to watch what the relay carries). */
+  transports?: Transports;
   /** Called as soon as the device exists, before the workshop arrives: to record what it receives. */
   onOpen?: (device: ScriptDevice) => void;
 }
@@ -34,13 +42,18 @@ export async function joinRoom(link: string, options: JoinOptions = {}): Promise
   const doc = new Y.Doc();
   const origin = { script: true };
   const sync = new WorkshopSync(doc, {
-    workshopId: invite.workshopId, secret: invite.secret, hub,
-    signaling: [], relay: true, peers: false, iceServers: [], own: (o) => o === origin,
+    workshopId: invite.workshopId, secret: invite.secret, hub, register: options.register ?? false, pairingCode: options.pairingCode,
+    signaling: [], relay: true, peers: false, iceServers: [], own: (o) => o === origin, transports: options.transports,
   });
   const device = { doc, origin, sync, destroy: () => sync.destroy() };
   options.onOpen?.(device);
   const deadline = Date.now() + (options.timeoutMs ?? 15_000);
   while (doc.getArray('boards').length === 0) {
+    // A stranger's phone is told the same; a script need not wait out its timeout to hear it.
+    if (sync.status.refused === 'not-invited') {
+      sync.destroy();
+      throw new Error(`${hub} refused this device: not invited to this workshop (${NOT_INVITED})`);
+    }
     if (Date.now() > deadline) {
       sync.destroy();
       throw new Error(`never received the workshop from ${hub}`);

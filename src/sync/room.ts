@@ -1,8 +1,5 @@
 /** Where a workshop's devices meet. Pure functions: used by the app and by tests. */
 
-/** Peers and the relay find each other by this name; it reveals nothing but the random id. */
-export const roomName = (workshopId: string): string => `cg-${workshopId}`;
-
 /** The hub's WebSocket endpoint for `path` ('/sync' or '/signal'), from its http(s) base URL. */
 export function hubSocketUrl(hub: string, path: '/sync' | '/signal'): string {
   const url = new URL(hub);

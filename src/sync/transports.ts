@@ -1,8 +1,9 @@
-import { HocuspocusProvider } from '@hocuspocus/provider';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { WebrtcProvider } from 'y-webrtc';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { framedWebRtc } from './peer-chunks';
+import type { SecureSocket } from './secure-socket';
 
 /** The hub relay, as much of it as `WorkshopSync` uses (Hocuspocus' provider in the app). */
 export interface Relay {
@@ -32,12 +33,20 @@ export interface Room {
 /** How `WorkshopSync` reaches other devices: the real providers in the app, an in-memory pair
  *  in tests. Each transport applies what it receives under an origin of its own. */
 export interface Transports {
-  relay(room: Room & { url: string }): Relay;
+  /** `socket`: the WebSocket class to reach the hub through (the encrypted channel). */
+  relay(room: Room & { url: string; socket: new (url: string) => SecureSocket }): Relay;
   peers(room: Room & { signaling: string[]; password: string | undefined; iceServers: RTCIceServer[] }): Peers;
 }
 
 export const networkTransports: Transports = {
-  relay: ({ url, room, doc, awareness }) => new HocuspocusProvider({ url, name: room, document: doc, awareness }),
+  relay: ({ url, room, doc, awareness, socket }) => {
+    const websocketProvider = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: socket });
+    const provider = new HocuspocusProvider({ websocketProvider, name: room, document: doc, awareness });
+    // The socket is this provider's alone: it goes with the provider, as one the provider made would.
+    provider.manageSocket = true;
+    provider.attach();
+    return provider;
+  },
   peers: ({ room, doc, awareness, signaling, password, iceServers }) => new WebrtcProvider(room, doc, {
     signaling, password, awareness, maxConns: 20, peerOpts: { config: { iceServers }, wrtc: framedWebRtc() },
   }),

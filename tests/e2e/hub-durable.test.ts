@@ -5,11 +5,13 @@ import * as decoding from 'lib0/decoding';
 import { afterAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { roomKeys } from '../../src/core/channel/room-keys';
 import { fileBase } from '../../src/hub/data-dir';
 import { encodeRecord } from '../../src/hub/journal';
 import { inviteLink } from '../../src/sync/invite';
 import { joinRoom, type ScriptDevice } from '../../src/sync/node-client';
-import { roomName } from '../../src/sync/room';
+import type { SecureSocket } from '../../src/sync/secure-socket';
+import { networkTransports, type Transports } from '../../src/sync/transports';
 import { startHubProcess } from './hub-process';
 
 const dirs: string[] = [];
@@ -32,31 +34,35 @@ const taps: Tap[] = [];
 const keysIn = (update: Uint8Array): string[] =>
   Y.decodeUpdate(update).structs.flatMap((s) => (s instanceof Y.Item && s.parentSub ? [s.parentSub] : []));
 
-/** The scripts' client's WebSocket, recording every update it sends and every acknowledgement. */
-class TappedWebSocket extends WebSocket {
-  constructor(url: string, protocols?: string | string[]) {
-    super(url, protocols);
-    const tap: Tap = { sent: [], acks: 0 };
-    taps.push(tap);
-    const send = this.send.bind(this);
-    this.send = ((data: Uint8Array, ...rest: unknown[]) => {
-      const message = decoding.createDecoder(new Uint8Array(data));
+/** The scripts' client's relay, recording every update its socket sends and every acknowledgement,
+ *  in the clear, above the encrypted channel. */
+const tapped = (Socket: new (url: string) => SecureSocket) => class extends Socket {
+  readonly #tap: Tap = { sent: [], acks: 0 };
+
+  constructor(url: string) {
+    super(url);
+    taps.push(this.#tap);
+    this.addEventListener('message', (event) => {
+      const message = decoding.createDecoder(new Uint8Array((event as { data: ArrayBuffer }).data));
       decoding.readVarString(message);
-      if (decoding.readVarUint(message) === SYNC) {
-        const step = decoding.readVarUint(message);
-        if (step === SYNC_STEP_2 || step === SYNC_UPDATE) tap.sent.push(keysIn(decoding.readVarUint8Array(message)));
-      }
-      (send as (...args: unknown[]) => void)(data, ...rest);
-    }) as typeof this.send;
-    this.on('message', (data: Buffer) => {
-      const message = decoding.createDecoder(new Uint8Array(data));
-      decoding.readVarString(message);
-      if (decoding.readVarUint(message) === SYNC_STATUS && decoding.readVarInt(message) === 1) tap.acks++;
+      if (decoding.readVarUint(message) === SYNC_STATUS && decoding.readVarInt(message) === 1) this.#tap.acks++;
     });
   }
-}
 
-const link = (workshopId: string, url: string) => inviteLink(url, { workshopId, secret: 'a'.repeat(32), hub: url, title: 'Burst', root: null });
+  override send(data: Uint8Array): void {
+    const message = decoding.createDecoder(new Uint8Array(data));
+    decoding.readVarString(message);
+    if (decoding.readVarUint(message) === SYNC) {
+      const step = decoding.readVarUint(message);
+      if (step === SYNC_STEP_2 || step === SYNC_UPDATE) this.#tap.sent.push(keysIn(decoding.readVarUint8Array(message)));
+    }
+    super.send(data);
+  }
+};
+const tappedTransports: Transports = { ...networkTransports, relay: (room) => networkTransports.relay({ ...room, socket: tapped(room.socket) }) };
+
+const SECRET = 'a'.repeat(32);
+const link = (workshopId: string, url: string) => inviteLink(url, { workshopId, secret: SECRET, hub: url, title: 'Burst', root: null });
 
 const acknowledged = () => new Set(taps.flatMap((t) => t.sent.slice(0, t.acks).flat()));
 
@@ -66,13 +72,15 @@ describe('the hub\'s acknowledgement', () => {
   it('means the update survives kill -9 of the hub during a burst from two devices', async () => {
     const data = mkdtempSync(join(tmpdir(), 'cg-durable-'));
     dirs.push(data);
-    (globalThis as { WebSocket?: unknown }).WebSocket = TappedWebSocket;
+    (globalThis as { WebSocket?: unknown }).WebSocket = WebSocket;
     const hub = await startHubProcess(data);
     const devices: ScriptDevice[] = [];
     try {
       // The first device brings the workshop (a board) itself, as a facilitator's device does.
-      devices.push(await joinRoom(link(BURST, hub.url), { onOpen: ({ doc }) => doc.getArray('boards').push([new Y.Map()]) }));
-      devices.push(await joinRoom(link(BURST, hub.url)));
+      devices.push(await joinRoom(link(BURST, hub.url), {
+        register: true, transports: tappedTransports, onOpen: ({ doc }) => doc.getArray('boards').push([new Y.Map()]),
+      }));
+      devices.push(await joinRoom(link(BURST, hub.url), { transports: tappedTransports }));
       let killed = false;
       const burst = (device: ScriptDevice, name: string) => (async () => {
         for (let i = 0; !killed; i++) {
@@ -96,7 +104,6 @@ describe('the hub\'s acknowledgement', () => {
 
     const restarted = await startHubProcess(data);
     try {
-      (globalThis as { WebSocket?: unknown }).WebSocket = WebSocket;
       // A hub that lost the board too has no workshop to give: then it holds nothing.
       const reader = await joinRoom(link(BURST, restarted.url), { timeoutMs: 5_000 }).catch(() => null);
       const held = new Set(reader?.doc.getMap('notes').keys());
@@ -120,15 +127,16 @@ describe('the hub\'s acknowledgement', () => {
     doc.getArray('boards').push([new Y.Map()]);
     for (const key of ['n1', 'n2', 'n3']) doc.getMap('notes').set(key, key);
     const journal = Buffer.concat(updates.map(encodeRecord));
-    writeFileSync(join(data, `${fileBase(roomName(workshopId))}.journal`), journal.subarray(0, journal.length - 3));
+    writeFileSync(join(data, `${fileBase(roomKeys(workshopId, SECRET).room)}.journal`), journal.subarray(0, journal.length - 3));
 
     const hub = await startHubProcess(data);
     try {
       (globalThis as { WebSocket?: unknown }).WebSocket = WebSocket;
-      const reader = await joinRoom(link(workshopId, hub.url));
+      const reader = await joinRoom(link(workshopId, hub.url), { register: true });
       expect([...reader.doc.getMap('notes').keys()].sort()).toEqual(['n1', 'n2']);
       reader.destroy();
-      expect(hub.output()).toMatch(/hub: journal-damaged cg-durab1e0cut00aaa: kept 3 intact update\(s\), dropped \d+ damaged byte\(s\)/);
+      expect(hub.output()).toContain(`hub: journal-damaged ${roomKeys(workshopId, SECRET).room}: kept 3 intact update(s)`);
+      expect(hub.output()).toMatch(/hub: journal-damaged cg-[0-9a-f]{32}: kept 3 intact update\(s\), dropped \d+ damaged byte\(s\)/);
     } finally {
       hub.child.kill('SIGTERM');
       await hub.exited;

@@ -8,6 +8,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { roomKeys } from '../../src/core/channel/room-keys';
 import { initWorkshop } from '../../src/core/meta';
 import { fileBase, SNAPSHOT } from '../../src/hub/data-dir';
 import { createBoard } from '../../src/core/boards';
@@ -15,8 +16,8 @@ import type { HubRefusal } from '../../src/core/hub-refusals';
 import { inviteLink } from '../../src/sync/invite';
 import { joinRoom, type ScriptDevice } from '../../src/sync/node-client';
 import { refusalOf } from '../../src/sync/refusals';
-import { roomName } from '../../src/sync/room';
-import { cleanUp, onCleanUp, openSocket, refusedWith as refusedUpgrade, relayClient, until } from '../unit/hub/helpers';
+import { secureSocketClass } from '../../src/sync/secure-socket';
+import { cleanUp, onCleanUp, openSocket, refusedWith as refusedUpgrade, relayClient, testKeys, until } from '../unit/hub/helpers';
 
 /* The hub's quotas, attacked as the issue found them, against the built hub (`common-ground-hub`)
  * as a process of its own, with small limits so the attacks stay small. */
@@ -59,7 +60,8 @@ const roomFiles = () => readdirSync(data).filter((f) => f.endsWith(SNAPSHOT));
 
 /** Puts a workshop with one board in a new room on the hub, as a facilitator's device would. */
 async function workshopOnHub(workshopId: string): Promise<string> {
-  const facilitator = relayClient(hub, roomName(workshopId));
+  const keys = roomKeys(workshopId, 's'.repeat(32));
+  const facilitator = relayClient(hub, keys.room, { keys });
   initWorkshop(facilitator.doc, { title: 'Quota test', createdBy: 'f' }, 'test');
   createBoard(facilitator.doc, { type: 'notes', title: 'Ideas' }, 'test');
   await facilitator.settled();
@@ -82,13 +84,14 @@ async function device(link: string): Promise<ScriptDevice> {
   return joined;
 }
 
-/** A modified client on the relay, without a provider's reconnections: joins `room` (Hocuspocus'
- *  auth message, with no token) and sends one update, or none; resolves with the refusal it is
- *  closed with, or null once the hub has acknowledged the update (or let it in). */
+/** A modified client on the relay, without a provider's reconnections: registers and joins `room`
+ *  (Hocuspocus' auth message, with no token) and sends one update, or none; resolves with the
+ *  refusal it is closed with, or null once the hub has acknowledged the update (or let it in). */
 async function sendUpdate(room: string, update: Uint8Array | null): Promise<HubRefusal | null> {
-  const ws = new WebSocket(hub.ws('/sync'));
-  onCleanUp(() => ws.terminate());
-  await new Promise((done, fail) => { ws.once('open', done); ws.once('error', fail); });
+  const Socket = secureSocketClass({ keys: testKeys(room), register: true, pairingCode: '' }, WebSocket);
+  const ws = new Socket(hub.ws('/sync'));
+  onCleanUp(() => ws.close());
+  await new Promise((done, fail) => { ws.addEventListener('open', done); ws.addEventListener('close', fail); });
   const message = (write: (encoder: encoding.Encoder) => void) => {
     const encoder = encoding.createEncoder();
     encoding.writeVarString(encoder, room);
@@ -96,18 +99,18 @@ async function sendUpdate(room: string, update: Uint8Array | null): Promise<HubR
     return encoding.toUint8Array(encoder);
   };
   const answer = new Promise<HubRefusal | null>((done) => {
-    ws.on('message', (data: Buffer) => {
-      const decoder = decoding.createDecoder(new Uint8Array(data));
+    ws.addEventListener('message', (event) => {
+      const decoder = decoding.createDecoder(new Uint8Array((event as { data: ArrayBuffer }).data));
       decoding.readVarString(decoder);
       const type = decoding.readVarUint(decoder);
       if (type === MessageType.SyncStatus || (update === null && type === MessageType.Auth)) done(null);
     });
-    ws.once('close', (code, reason) => done(refusalOf({ code, reason: reason.toString() })));
+    ws.addEventListener('close', (event) => done(refusalOf(event as { code?: number; reason?: string })));
   });
   ws.send(message((e) => { encoding.writeVarUint(e, MessageType.Auth); encoding.writeVarUint(e, 0); encoding.writeVarString(e, ''); }));
   if (update) ws.send(message((e) => { encoding.writeVarUint(e, MessageType.Sync); encoding.writeVarUint(e, 2); encoding.writeVarUint8Array(e, update); }));
   const result = await answer;
-  ws.terminate();
+  ws.close();
   return result;
 }
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join as joinPath } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { LAPTOP, PHONE, launch, startTestHub, watchErrors } from './harness';
+import { LAPTOP, PHONE, launch, screenshot, startTestHub, watchErrors } from './harness';
 import {
   addNote, addNotesQuickly, bulkTexts, createWorkshop, inviteLink, join, noteTexts, switchTransports, useTransports,
   waitForNoteCount, waitForNotes,
@@ -155,6 +155,25 @@ describe('co-editing through the hub', () => {
     await join(phone.page, link, 'Newcomer', 'Community');
     await waitForNoteCount(phone.page, texts.length);
     expect(await noteTexts(phone.page)).toEqual(await noteTexts(facilitator.page));
+    await closeAll();
+  });
+
+  it('a phone whose link holds another secret is told it is not invited, and receives nothing', async () => {
+    const facilitator = await device(LAPTOP);
+    await createWorkshop(facilitator.page, hub.url, 'Closed workshop');
+    await addNote(facilitator.page, 'Only for the invited');
+    const link = await inviteLink(facilitator.page);
+    const forged = link.replace(/([?&]s=)[0-9a-z]+/, `$1${'x'.repeat(32)}`);
+    expect(forged).not.toBe(link);
+    const stranger = await device();
+    await stranger.page.goto(forged);
+    await stranger.page.getByLabel('Your name').fill('Stranger');
+    await stranger.page.getByLabel('Your stakeholder group').fill('Nobody');
+    await stranger.page.getByRole('button', { name: 'Join the workshop' }).click();
+    await expect.poll(() => stranger.page.getByTestId('sync-refused').textContent(), { timeout: 15_000 })
+      .toContain('This device is not invited to this workshop');
+    expect(await stranger.page.getByText('Only for the invited').count()).toBe(0);
+    await screenshot(stranger.page, 'sync-not-invited-phone');
     await closeAll();
   });
 

@@ -7,7 +7,11 @@ import { join } from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { utf8ToBytes } from '@noble/hashes/utils.js';
+import type { RoomKeys } from '../../../src/core/channel/room-keys';
 import { startHub, type HubServer, type HubStats } from '../../../src/hub/server';
+import { secureSocketClass } from '../../../src/sync/secure-socket';
 
 const cleanups: (() => unknown)[] = [];
 
@@ -80,9 +84,17 @@ export interface RelayClient {
   destroy(): void;
 }
 
-/** A device on the relay, as the app makes one (Node has no WebSocket of its own before 22). */
-export function relayClient(hub: Pick<TestHub, 'ws'>, room: string, options: { socket?: HocuspocusProviderWebsocket; doc?: Y.Doc } = {}): RelayClient {
-  const socket = options.socket ?? new HocuspocusProviderWebsocket({ url: hub.ws('/sync'), WebSocketPolyfill: WebSocket });
+/** A room's keys for tests that name rooms directly rather than through a workshop's invite. */
+export const testKeys = (room: string): RoomKeys => ({ room, auth: sha256(utf8ToBytes(`test key of ${room}`)) });
+
+/** A device on the relay, as the app makes one (Node has no WebSocket of its own before 22): by
+ *  default a facilitator's on the hub's computer, which brings the room to the hub. */
+export function relayClient(
+  hub: Pick<TestHub, 'ws'>, room: string,
+  options: { socket?: HocuspocusProviderWebsocket; doc?: Y.Doc; keys?: RoomKeys; register?: boolean; pairingCode?: string } = {},
+): RelayClient {
+  const access = { keys: options.keys ?? testKeys(room), register: options.register ?? true, pairingCode: options.pairingCode ?? '' };
+  const socket = options.socket ?? new HocuspocusProviderWebsocket({ url: hub.ws('/sync'), WebSocketPolyfill: secureSocketClass(access, WebSocket) });
   const doc = options.doc ?? new Y.Doc();
   const provider = new HocuspocusProvider({ websocketProvider: socket, name: room, document: doc });
   provider.attach();

@@ -81,8 +81,9 @@ describe('the addresses the hub prints', () => {
     expect(hubUrls('192.168.1.20', 9000, false, interfaces)).toEqual({ local: null, lan: ['http://192.168.1.20:9000/'] });
   });
 
-  it('shows a QR code of the first room address, and where workshops are kept', () => {
-    const text = banner(hubUrls('0.0.0.0', 8787, false, interfaces), '/home/f/.hub-data');
+  it('shows a QR code of the first room address, the pairing code, and where workshops are kept', () => {
+    const text = banner(hubUrls('0.0.0.0', 8787, false, interfaces), '/home/f/.hub-data', 'AB12-CD34-EF56-GH78');
+    expect(text).toContain('Pairing code:           AB12-CD34-EF56-GH78');
     expect(text).toContain('On the room\'s network:  http://192.168.1.20:8787/');
     expect(text).toContain('Scan to open http://192.168.1.20:8787/');
     expect(text).toContain('/home/f/.hub-data');
@@ -90,7 +91,7 @@ describe('the addresses the hub prints', () => {
   });
 
   it('falls back to the local address, and says why phones cannot reach it', () => {
-    const text = banner(hubUrls('127.0.0.1', 9000, false, interfaces), '/d');
+    const text = banner(hubUrls('127.0.0.1', 9000, false, interfaces), '/d', 'AB12-CD34-EF56-GH78');
     expect(text).toContain('Scan to open http://127.0.0.1:9000/');
     expect(text).toContain('No address other devices can reach');
   });

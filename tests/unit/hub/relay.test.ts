@@ -6,8 +6,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { fileBase } from '../../../src/hub/data-dir';
-import { MAX_ROOMS_PER_SOCKET } from '../../../src/hub/limits';
-import { cleanUp, onCleanUp, openSocket, relayClient, startTestHub, STUB_PAGE, tempDir, until } from './helpers';
+import { ROOM_KEYS_FILE } from '../../../src/hub/room-keys';
+import { secureSocketClass } from '../../../src/sync/secure-socket';
+import { cleanUp, onCleanUp, openSocket, relayClient, startTestHub, STUB_PAGE, tempDir, testKeys, until } from './helpers';
 
 afterEach(cleanUp);
 
@@ -78,7 +79,7 @@ describe('the relay at /sync', () => {
     // Still connected, and within the save debounce: only the flush on stop can keep this note.
     await first.stop();
     stayed.destroy();
-    expect(readdirSync(data).sort()).toEqual([`${fileBase('cg-restart')}.journal`, `${fileBase('cg-restart')}.state`]);
+    expect(readdirSync(data).sort()).toEqual([`${fileBase('cg-restart')}.journal`, `${fileBase('cg-restart')}.state`, ROOM_KEYS_FILE]);
 
     const second = await startTestHub({ data });
     const fresh = relayClient(second, 'cg-restart');
@@ -117,23 +118,28 @@ describe('the relay at /sync', () => {
     expect(notes(check.doc)).toEqual({ n1: 'Saved on Ctrl+C' });
   }, 30_000);
 
-  it('refuses names that are not room names, and more rooms on one socket than the limit', async () => {
+  it('refuses to register names that are not room names, and any room but the one a socket was let into', async () => {
     const hub = await startTestHub();
-    const denied: string[] = [];
+    const closed: (string | undefined)[] = [];
     const bad = relayClient(hub, '../../etc/passwd');
-    bad.provider.on('authenticationFailed', ({ reason }: { reason: string }) => denied.push(reason));
-    await until('the bad name is refused', () => denied.length === 1);
-    expect(denied).toEqual(['invalid-room-name']);
-    expect(hub.logs.some((l) => l.startsWith('room-refused') && l.includes('is not a room name'))).toBe(true);
+    bad.provider.on('close', ({ event }: { event: { reason?: string } }) => closed.push(event.reason));
+    await until('the bad name is refused', () => closed.length > 0);
+    bad.destroy();
+    expect(closed[0]).toBe('not-invited');
+    expect(hub.logs.some((l) => l.startsWith('not-invited') && l.includes('is not a room name'))).toBe(true);
 
-    const socket = new HocuspocusProviderWebsocket({ url: hub.ws('/sync'), WebSocketPolyfill: WebSocket });
-    const clients = Array.from({ length: MAX_ROOMS_PER_SOCKET + 1 }, (_, i) => relayClient(hub, `cg-many-${i}`, { socket }));
-    const last = clients.at(-1)!;
-    last.provider.on('authenticationFailed', ({ reason }: { reason: string }) => denied.push(reason));
-    await until('the extra room is refused', () => denied.length === 2);
-    expect(denied[1]).toBe('too-many-rooms');
-    await Promise.all(clients.slice(0, -1).map((c) => c.settled()));
-    for (const c of clients) c.destroy();
+    const socket = new HocuspocusProviderWebsocket({
+      url: hub.ws('/sync'), WebSocketPolyfill: secureSocketClass({ keys: testKeys('cg-one'), register: true, pairingCode: '' }, WebSocket),
+    });
+    const one = relayClient(hub, 'cg-one', { socket });
+    await one.settled();
+    const other = relayClient(hub, 'cg-other', { socket });
+    const denied: string[] = [];
+    other.provider.on('authenticationFailed', ({ reason }: { reason: string }) => denied.push(reason));
+    await until('the other room is refused', () => denied.length === 1);
+    expect(denied).toEqual(['not-invited']);
+    expect((await hub.health()).rooms).toBe(1);
+    for (const c of [one, other]) c.destroy();
     socket.destroy();
   });
 

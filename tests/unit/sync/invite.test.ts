@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { inviteLink, parseInvite } from '../../../src/sync/invite';
-import { hubSocketUrl, normaliseHub, roomName } from '../../../src/sync/room';
+import { roomKeys } from '../../../src/core/channel/room-keys';
+import { hubSocketUrl, normaliseHub } from '../../../src/sync/room';
 
 const root = `${'A'.repeat(42)}Q.${'b_-'.repeat(14)}c`;
 const invite = { workshopId: 'k1b910ocw793hzqp', secret: 'a'.repeat(32), hub: 'http://192.168.1.20:8787', title: 'TWG & partners', root };
@@ -41,8 +42,14 @@ describe('invite links', () => {
 });
 
 describe('rooms and hub addresses', () => {
-  it('name the room from the workshop id', () => {
-    expect(roomName('abc123')).toBe('cg-abc123');
+  it('name the room from the secret, so the workshop id alone names nothing', () => {
+    const { room, auth } = roomKeys('abc123', 's'.repeat(32));
+    expect(room).toMatch(/^cg-[0-9a-f]{32}$/);
+    expect(room).not.toContain('abc123');
+    expect(roomKeys('abc123', 't'.repeat(32)).room).not.toBe(room);
+    expect(roomKeys('abc124', 's'.repeat(32)).room).not.toBe(room);
+    expect(roomKeys('abc123', 's'.repeat(32))).toEqual({ room, auth });
+    expect(auth).toHaveLength(32);
   });
 
   it('derive ws and wss endpoints from the hub origin', () => {

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { inviteLink } from '../../../src/sync/invite';
 import { joinRoom } from '../../../src/sync/node-client';
-import { roomName } from '../../../src/sync/room';
+import { roomKeys } from '../../../src/core/channel/room-keys';
 import { cleanUp, onCleanUp, relayClient, startTestHub, until } from '../hub/helpers';
 
 afterEach(cleanUp);
@@ -12,7 +12,8 @@ describe('the scripts\' client', () => {
     const hub = await startTestHub();
     onCleanUp(() => hub.stop());
     const workshopId = 'k1b910ocw793hzqp';
-    const facilitator = relayClient(hub, roomName(workshopId));
+    const keys = roomKeys(workshopId, 'a'.repeat(32));
+    const facilitator = relayClient(hub, keys.room, { keys });
     const board = new Y.Map<unknown>();
     board.set('title', 'Risks');
     facilitator.doc.getArray('boards').push([board]);

@@ -14,7 +14,7 @@ function device(hub: MemoryHub) {
   const doc = new Y.Doc();
   const origin = { local: true };
   const sync = new WorkshopSync(doc, {
-    workshopId: 'w1', secret: 's', hub: 'http://hub.test', signaling: [], relay: true, peers: false, iceServers: [],
+    workshopId: 'w1', secret: 's', hub: 'http://hub.test', register: false, signaling: [], relay: true, peers: false, iceServers: [],
     own: (o) => o === origin, transports: hub.transports,
   });
   syncs.push(sync);
