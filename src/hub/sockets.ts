@@ -22,7 +22,7 @@ export interface SocketRouter {
   closeAll(): Promise<void>;
 }
 
-const STATUS: Record<number, string> = { 400: 'Bad Request', 404: 'Not Found', 429: 'Too Many Requests', 503: 'Service Unavailable' };
+const STATUS: Record<number, string> = { 400: 'Bad Request', 404: 'Not Found', 405: 'Method Not Allowed', 429: 'Too Many Requests', 503: 'Service Unavailable' };
 
 /** Answers an upgrade that will not become a WebSocket, on the raw socket Node hands over. */
 function refuse(socket: Duplex, status: number): void {
@@ -37,10 +37,16 @@ function refuse(socket: Duplex, status: number): void {
 export function createSocketRouter(
   endpoints: Record<string, Endpoint>, limits: Pick<HubLimits, 'maxSockets' | 'maxSocketsPerAddress'>, log: Log,
 ): SocketRouter {
-  const servers = new Map(Object.entries(endpoints).map(([path, endpoint]) => [
-    path,
-    { endpoint, wss: new WebSocketServer({ noServer: true, maxPayload: endpoint.maxPayload, clientTracking: false }) },
-  ]));
+  const servers = new Map(Object.entries(endpoints).map(([path, endpoint]) => {
+    const wss = new WebSocketServer({ noServer: true, maxPayload: endpoint.maxPayload, clientTracking: false });
+    // A handshake `ws` itself finds malformed: answered here, so that this answer too carries
+    // the hub's security headers (`ws` would write its own, without them).
+    wss.on('wsClientError', (error: Error, socket: Duplex, request: IncomingMessage) => {
+      log('bad-upgrade', `${request.socket.remoteAddress ?? 'unknown'}: ${error.message}`);
+      refuse(socket, request.method === 'GET' ? 400 : 405);
+    });
+    return [path, { endpoint, wss }];
+  }));
   const open = new Map<WebSocket, string>();
   const quota = new SocketQuota(limits);
   let stopping = false;

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import { DEFAULT_LIMITS, RELAY_MESSAGE_OVERHEAD_BYTES } from '../../../src/hub/limits';
@@ -14,6 +15,27 @@ describe('WebSocket upgrades on the hub\'s one port', () => {
     expect(await refusedWith(hub.ws('/nothing-here'))).toBe(404);
     expect(await refusedWith(hub.ws('/healthz'))).toBe(404);
     expect(hub.logs.filter((l) => l.startsWith('bad-upgrade'))).toHaveLength(2);
+    expect((await hub.health()).ok).toBe(true);
+  });
+
+  it('answers a malformed handshake itself, with the security headers and a log line', async () => {
+    const hub = await startTestHub();
+    const answer = (request: string) => new Promise<string>((done) => {
+      const socket = connect(hub.port, '127.0.0.1');
+      let text = '';
+      socket.on('data', (data: Buffer) => { text += data.toString(); });
+      socket.on('close', () => done(text));
+      socket.write(request);
+    });
+    const upgrade = 'Host: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n';
+    const noKey = await answer(`GET /sync HTTP/1.1\r\n${upgrade}\r\n`);
+    expect(noKey.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
+    expect(noKey).toMatch(/content-security-policy: default-src 'self'/i);
+    expect(noKey).toMatch(/x-content-type-options: nosniff/i);
+    const posted = await answer(`POST /signal HTTP/1.1\r\n${upgrade}Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n`);
+    expect(posted.split('\r\n')[0]).toBe('HTTP/1.1 405 Method Not Allowed');
+    expect(posted).toMatch(/referrer-policy: no-referrer/i);
+    expect(hub.logs.filter((l) => l.startsWith('bad-upgrade 127.0.0.1: '))).toHaveLength(2);
     expect((await hub.health()).ok).toBe(true);
   });
 
