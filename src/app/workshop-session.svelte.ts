@@ -47,10 +47,10 @@ export interface BoardWriter {
   run<T, E extends string>(op: (w: Write & { readonly boardId: string }) => Result<T, E>): Result<T, E>;
 }
 
-/** The parts of `Services` a session uses. */
 /** The secret and hub this workshop syncs with, and whether this device registers the room. */
 interface SyncLink { secret: string; hub: string | null; register: boolean }
 
+/** The parts of `Services` a session uses. */
 export type SessionServices = Pick<Services, 'profile' | 'store' | 'hubKnown' | 'transports' | 'deletedEntries'>;
 
 /** One open workshop: its document, the views the screens read, and the changes they make.
