@@ -87,6 +87,11 @@ export async function joinWorkshop(
       () => {},
     );
   }
+  if (invite.series && !(await services.store.get(invite.series.id))) {
+    const { id, secret } = invite.series;
+    await services.store.create({ id, title: '', role: 'participant', kind: 'series', secret, hub: invite.hub }, () => {});
+  }
+  if (invite.series) await services.store.setSummary(invite.workshopId, { series: invite.series.id });
   return ok(invite.workshopId);
 }
 

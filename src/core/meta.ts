@@ -64,7 +64,7 @@ function checkMetaField<K extends keyof EditableMeta>(key: K, raw: string): Resu
 }
 
 /** A yyyy-mm-dd date that exists (no 2025-02-30). */
-function isCalendarDate(date: string): boolean {
+export function isCalendarDate(date: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
   const parsed = new Date(`${date}T00:00:00Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;

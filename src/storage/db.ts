@@ -28,6 +28,12 @@ export interface WorkshopRow {
   /** The signed records this device has seen in the workshop, to put back any a peer deletes or
    *  rolls back (core/facilitation/witness.ts). Kept on the device only, never in the document. */
   witnessed?: Witnessed;
+  /** A series' row (its document holds what carries over between meetings), not a workshop's. */
+  kind?: 'series';
+  /** When this device made the row (rows from before have none). */
+  createdAt?: number;
+  /** The series this workshop is a meeting of. */
+  series?: string;
   doc: Y.Doc;
 }
 

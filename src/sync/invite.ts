@@ -12,6 +12,9 @@ export interface Invite {
    *  lock, a reveal or an agenda change comes from a facilitator. Null in links made before
    *  facilitation existed: such a device shows no facilitator's decisions. */
   root: string | null;
+  /** The series the workshop is a meeting of (its id and secret), so that a participant invited
+   *  to a later meeting syncs what carries over (open actions, decisions, parked items). */
+  series?: { id: string; secret: string };
 }
 
 const ID = /^[0-9a-z]{8,64}$/;
@@ -23,6 +26,7 @@ export function inviteLink(appUrl: string, invite: Invite): string {
   const params = new URLSearchParams({ w: invite.workshopId, s: invite.secret, t: invite.title });
   if (invite.hub) params.set('h', invite.hub);
   if (invite.root) params.set('f', invite.root);
+  if (invite.series) { params.set('sw', invite.series.id); params.set('ss', invite.series.secret); }
   const base = new URL(appUrl);
   base.hash = '';
   return `${base.toString()}#/join?${params.toString()}`;
@@ -41,5 +45,8 @@ export function parseInvite(query: string): Invite | null {
   if (rawHub && !hub) return null;
   const root = params.get('f');
   if (root !== null && !ROOT.test(root)) return null;
-  return { workshopId, secret, hub, title: (params.get('t') ?? '').slice(0, 120), root };
+  const seriesId = params.get('sw') ?? '';
+  const seriesSecret = params.get('ss') ?? '';
+  const series = ID.test(seriesId) && ID.test(seriesSecret) ? { series: { id: seriesId, secret: seriesSecret } } : {};
+  return { workshopId, secret, hub, title: (params.get('t') ?? '').slice(0, 120), root, ...series };
 }

@@ -1,0 +1,119 @@
+import type * as Y from 'yjs';
+import { addAction, listActions, updateAction, type Action, type ActionChanges, type ActionError, type Owner } from '../core/series/actions';
+import { addMeeting, earlierMeetings, listMeetings, seriesTitle, type Meeting, type SourceRef } from '../core/series/doc';
+import { getSeriesLink, type SeriesLink } from '../core/series/link';
+import { listDecisions, listParked, markDecided, park, scheduleParked, type Decision, type OutcomeError, type Parked } from '../core/series/outcomes';
+import type { Result } from '../core/result';
+import type { TextError } from '../core/text';
+import type { Role } from '../storage/db';
+import type { WorkshopSync } from '../sync/connection';
+import type { Transports } from '../sync/transports';
+import { BUILD_SIGNALING, ICE_SERVERS } from './sync-config';
+import type { SessionServices } from './workshop-session.svelte';
+import { DocView } from './y-view.svelte';
+
+/** The meeting a series is opened from. */
+export interface MeetingContext {
+  id: string;
+  doc: Y.Doc;
+  title: string;
+  startsAt: string;
+}
+
+/** The series row this device keeps for a link, made on first sight. The first series a
+ *  workshop row names stays: a document rewritten later to name another series is not followed. */
+export async function seriesRowFor(services: Pick<SessionServices, 'store'>, workshopId: string, link: SeriesLink | null): Promise<{ id: string; secret: string; role: Role; hub: string | null } | null> {
+  const workshop = await services.store.get(workshopId);
+  if (!workshop) return null;
+  const id = workshop.series ?? link?.id;
+  if (!id) return null;
+  let row = await services.store.get(id);
+  if (!row && link && link.id === id) {
+    await services.store.create({ id, title: '', role: 'participant', kind: 'series', secret: link.secret, hub: workshop.hub ?? null }, () => {});
+    row = await services.store.get(id);
+  }
+  if (!row?.secret || row.kind !== 'series') return null;
+  if (workshop.series !== id) await services.store.setSummary(workshopId, { series: id });
+  return { id, secret: row.secret, role: row.role, hub: workshop.hub ?? row.hub ?? null };
+}
+
+/** The series of the open meeting: its own document and sync (the series' room, like a
+ *  workshop's), the views its panels read, and the changes they make. */
+export class SeriesSession {
+  readonly title: DocView<string>;
+  readonly meetings: DocView<Meeting[]>;
+  readonly actions: DocView<Action[]>;
+  readonly decisions: DocView<Decision[]>;
+  readonly parked: DocView<Parked[]>;
+
+  private constructor(
+    readonly id: string,
+    readonly doc: Y.Doc,
+    readonly meeting: MeetingContext,
+    readonly role: Role,
+    /** This device's writes to the series: the series' sync shares only these as its own. */
+    readonly origin: object,
+    private readonly services: SessionServices,
+    private readonly sync: WorkshopSync,
+    private readonly release: () => void,
+  ) {
+    this.title = new DocView(doc, () => seriesTitle(doc));
+    this.meetings = new DocView(doc, () => listMeetings(doc));
+    this.actions = new DocView(doc, () => listActions(doc));
+    this.decisions = new DocView(doc, () => listDecisions(doc));
+    this.parked = new DocView(doc, () => listParked(doc));
+  }
+
+  /** Opens the series the meeting's workshop names, or resolves undefined when it names none. */
+  static async open(services: SessionServices, meeting: MeetingContext, transports?: Transports): Promise<SeriesSession | undefined> {
+    const row = await seriesRowFor(services, meeting.id, getSeriesLink(meeting.doc));
+    if (!row) return undefined;
+    const opened = await services.store.open(row.id);
+    if (!opened) return undefined;
+    const { WorkshopSync: Sync } = await import('../sync/connection');
+    const origin = { local: true, series: true };
+    const { relay, peers } = services.transports;
+    const sync = new Sync(opened.doc, {
+      workshopId: row.id, secret: row.secret, hub: row.hub, register: row.role === 'facilitator',
+      signaling: BUILD_SIGNALING, relay, peers, iceServers: ICE_SERVERS, own: (o) => o === origin, transports,
+    });
+    const session = new SeriesSession(row.id, opened.doc, meeting, row.role, origin, services, sync, opened.close);
+    if (meeting.title) addMeeting(opened.doc, { id: meeting.id, title: meeting.title, startsAt: meeting.startsAt }, origin);
+    return session;
+  }
+
+  close(): void {
+    this.sync.destroy();
+    this.release();
+  }
+
+  get #ctx() {
+    return { meeting: this.meeting.id, by: this.services.profile.participantId };
+  }
+
+  /** The meetings before this one: a meeting with any starts with *Since last time*. */
+  get earlier(): Meeting[] {
+    return earlierMeetings(this.doc, this.meeting.id);
+  }
+
+  addAction(fields: { text: string; owner?: Owner | null; due?: string; source?: SourceRef | null }): Result<string, ActionError> {
+    return addAction(this.doc, fields, this.#ctx, this.origin);
+  }
+
+  updateAction(id: string, changes: ActionChanges): Result<void, ActionError> {
+    return updateAction(this.doc, id, changes, this.#ctx, this.origin);
+  }
+
+  decide(text: string, source: SourceRef | null): Result<string, TextError> {
+    return markDecided(this.doc, { text, source, ...this.#ctx }, this.origin);
+  }
+
+  park(text: string, source: SourceRef | null): Result<string, TextError> {
+    return park(this.doc, { text, source, ...this.#ctx }, this.origin);
+  }
+
+  /** Records that this meeting's agenda took a parked item up, on `board`. */
+  schedule(parkedId: string, board: string): Result<void, OutcomeError> {
+    return scheduleParked(this.doc, parkedId, { meeting: this.meeting.id, board }, this.origin);
+  }
+}
