@@ -24,3 +24,17 @@ export function saveFile(file: File): void {
   // The download has started by the time the click returns; the URL is only needed until then.
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/** A page in a new tab the person prints from; where pop-ups are blocked, the page is downloaded
+ *  instead and this answers false, so the screen can say so. */
+export function openOrSave(file: File): boolean {
+  const url = URL.createObjectURL(file);
+  if (window.open(url, '_blank')) {
+    // The new tab has read it by then; a page stays open as long as the person likes.
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    return true;
+  }
+  URL.revokeObjectURL(url);
+  saveFile(file);
+  return false;
+}

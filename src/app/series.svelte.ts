@@ -1,4 +1,6 @@
 import type * as Y from 'yjs';
+import { getMeta } from '../core/meta';
+import { metaOf } from '../core/schema';
 import { addAction, listActions, updateAction, type Action, type ActionChanges, type ActionError, type Owner } from '../core/series/actions';
 import { addMeeting, earlierMeetings, listMeetings, seriesTitle, type Meeting, type SourceRef } from '../core/series/doc';
 import { getSeriesLink, type SeriesLink } from '../core/series/link';
@@ -51,6 +53,8 @@ export class SeriesSession {
     readonly doc: Y.Doc,
     readonly meeting: MeetingContext,
     readonly role: Role,
+    /** The series' invite: what a meeting's invite carries so a newcomer syncs the series too. */
+    readonly link: SeriesLink,
     /** This device's writes to the series: the series' sync shares only these as its own. */
     readonly origin: object,
     private readonly services: SessionServices,
@@ -77,7 +81,9 @@ export class SeriesSession {
       workshopId: row.id, secret: row.secret, hub: row.hub, register: row.role === 'facilitator',
       signaling: BUILD_SIGNALING, relay, peers, iceServers: ICE_SERVERS, own: (o) => o === origin, transports,
     });
-    const session = new SeriesSession(row.id, opened.doc, meeting, row.role, origin, services, sync, opened.close);
+    const title = seriesTitle(opened.doc);
+    if (title) void services.store.setSummary(row.id, { title }).catch(() => {});
+    const session = new SeriesSession(row.id, opened.doc, meeting, row.role, { id: row.id, secret: row.secret }, origin, services, sync, opened.close);
     if (meeting.title) addMeeting(opened.doc, { id: meeting.id, title: meeting.title, startsAt: meeting.startsAt }, origin);
     return session;
   }
@@ -116,4 +122,36 @@ export class SeriesSession {
   schedule(parkedId: string, board: string): Result<void, OutcomeError> {
     return scheduleParked(this.doc, parkedId, { meeting: this.meeting.id, board }, this.origin);
   }
+}
+
+/** Opens the meeting's series as soon as the workshop names one (at once, or when a
+ *  facilitator starts a series while this device is in the meeting) and closes it with the
+ *  workshop; `onSeries` hears each change. */
+export function followSeries(
+  services: SessionServices, meeting: { id: string; doc: Y.Doc }, onSeries: (series: SeriesSession | undefined) => void,
+): () => void {
+  let current: SeriesSession | undefined;
+  let opening = false;
+  let closed = false;
+  const attempt = async (): Promise<void> => {
+    if (current || opening || closed) return;
+    opening = true;
+    const meta = getMeta(meeting.doc);
+    const opened = await SeriesSession.open(services, { ...meeting, title: meta.title, startsAt: meta.startsAt }).catch(() => undefined);
+    opening = false;
+    if (closed) opened?.close();
+    else if (opened) onSeries((current = opened));
+    // The link may have arrived while this attempt found none.
+    else if (getSeriesLink(meeting.doc)) setTimeout(() => void attempt(), 200);
+  };
+  const meta = metaOf(meeting.doc);
+  const onMeta = (event: Y.YMapEvent<unknown>) => { if (event.keysChanged.has('series')) void attempt(); };
+  meta.observe(onMeta);
+  void attempt();
+  return () => {
+    closed = true;
+    meta.unobserve(onMeta);
+    current?.close();
+    onSeries(undefined);
+  };
 }

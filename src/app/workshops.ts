@@ -91,7 +91,8 @@ export async function joinWorkshop(
     const { id, secret } = invite.series;
     await services.store.create({ id, title: '', role: 'participant', kind: 'series', secret, hub: invite.hub }, () => {});
   }
-  if (invite.series) await services.store.setSummary(invite.workshopId, { series: invite.series.id });
+  // As with the root key, the first series a device learns for a workshop stays.
+  if (invite.series && !existing?.series) await services.store.setSummary(invite.workshopId, { series: invite.series.id });
   return ok(invite.workshopId);
 }
 

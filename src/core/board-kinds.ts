@@ -15,6 +15,8 @@ export const BOARD_KIND_RECORDS = {
   swot: { parts: ['clusters'], counted: 'items', noteFacilitation: true },
   stakeholders: { parts: ['stakeholders', 'relationships'], counted: 'stakeholders', noteFacilitation: false },
   'ground-rules': { parts: ['proposals'], counted: 'proposals', noteFacilitation: false },
+  // Shows the series' actions, which live in the series' own document: the board keeps none.
+  actions: { parts: [], counted: 'items', noteFacilitation: false },
 } as const satisfies Record<string, BoardKindRecord>;
 
 export type BoardType = keyof typeof BOARD_KIND_RECORDS;

@@ -1,5 +1,6 @@
 import type { BoardType } from '../core/board-kinds';
 import type { CsvRow } from './csv-row';
+import { actionsSection } from './kinds/actions';
 import { groundRulesSection } from './kinds/ground-rules';
 import { notesSection } from './kinds/notes';
 import { stakeholdersSection } from './kinds/stakeholders';
@@ -17,6 +18,7 @@ const BOARD_SECTIONS = {
   swot: swotSection,
   stakeholders: stakeholdersSection,
   'ground-rules': groundRulesSection,
+  actions: actionsSection,
 } as const satisfies { [K in BoardType]: SectionKind<SectionBase & { kind: K }> };
 
 /** The section of a board of kind `K`; of any board when `K` is left out. */

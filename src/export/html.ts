@@ -2,6 +2,7 @@ import { htmlOf, type BoardSection } from './board-sections';
 import { escapeHtml as h } from './escape-html';
 import { formatDate, groupLabel, kindLabel } from './format';
 import type { Labels } from './labels';
+import { seriesPartHtml } from './series-part';
 import type { SummaryModel } from './summary-model';
 
 export interface HtmlOptions {
@@ -102,10 +103,22 @@ function section(s: BoardSection, t: Labels): string {
 /** The summary as one standalone HTML page, made to be read on screen and printed (the browser's
  *  print gives the PDF). */
 export function toHtml(model: SummaryModel, t: Labels, options: HtmlOptions = {}): string {
-  const title = t('export.title', { title: model.title });
+  return htmlPage(t('export.title', { title: model.title }), model.locale, [
+    `<header>${header(model, t)}</header>`,
+    '<main>',
+    participants(model, t),
+    agenda(model, t),
+    ...(model.series ? [seriesPartHtml(model.series, t)] : []),
+    ...model.sections.map((s) => section(s, t)),
+    '</main>',
+  ], options);
+}
+
+/** A standalone page with the summary's styles and policy around `body` (a series report too). */
+export function htmlPage(title: string, locale: string, body: string[], options: HtmlOptions = {}): string {
   return [
     '<!doctype html>',
-    `<html lang="${h(model.locale)}">`,
+    `<html lang="${h(locale)}">`,
     '<head>',
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
@@ -115,12 +128,7 @@ export function toHtml(model: SummaryModel, t: Labels, options: HtmlOptions = {}
     `<style>${styles(options.paper ?? 'a4')}</style>`,
     '</head>',
     '<body>',
-    `<header>${header(model, t)}</header>`,
-    '<main>',
-    participants(model, t),
-    agenda(model, t),
-    ...model.sections.map((s) => section(s, t)),
-    '</main>',
+    ...body,
     '</body>',
     '</html>',
     '',

@@ -3,9 +3,11 @@
  * `Labels` function instead; the UI passes its `t`, which type-checks as long as every key below
  * is a message key. */
 
+import { SERIES_LABEL_KEYS } from './series-labels';
+
 export const LABEL_KEYS = [
   'workshop.date', 'workshop.place', 'workshop.purpose', 'workshop.agenda',
-  'board.kind.notes', 'board.kind.swot', 'board.kind.stakeholders', 'board.kind.ground-rules',
+  'board.kind.notes', 'board.kind.swot', 'board.kind.stakeholders', 'board.kind.ground-rules', 'board.kind.actions',
   'note.noGroup',
   'swot.strengths', 'swot.weaknesses', 'swot.opportunities', 'swot.threats',
   'sector.government', 'sector.business', 'sector.civil-society', 'sector.academia',
@@ -31,6 +33,7 @@ export const LABEL_KEYS = [
   'export.csv.kind', 'export.csv.kind.note', 'export.csv.kind.proposal', 'export.csv.kind.stakeholder',
   'export.csv.board', 'export.csv.quadrant', 'export.csv.heading', 'export.csv.text', 'export.csv.group',
   'export.csv.author', 'export.csv.status', 'export.csv.influence', 'export.csv.interest', 'export.csv.dots',
+  ...SERIES_LABEL_KEYS,
 ] as const;
 
 export type LabelKey = (typeof LABEL_KEYS)[number];

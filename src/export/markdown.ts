@@ -2,6 +2,7 @@ import { markdownOf } from './board-sections';
 import { escapeMarkdown as md } from './escape-markdown';
 import { formatDate, groupLabel, kindLabel } from './format';
 import type { Labels } from './labels';
+import { seriesPartMarkdown } from './series-part';
 import type { SummaryModel } from './summary-model';
 
 /** The summary as a Markdown document (CommonMark with GFM tables). */
@@ -29,6 +30,8 @@ export function toMarkdown(model: SummaryModel, t: Labels): string {
     lines.push(...(model.agenda.length === 0 ? [`*${md(t('export.empty'))}*`]
       : model.agenda.map((a, i) => `${i + 1}. ${md(a.title)} (${md(kindLabel(a.type, t))})`)));
   }
+
+  if (model.series) lines.push(...seriesPartMarkdown(model.series, t));
 
   for (const section of model.sections) {
     lines.push('', `## ${md(section.title)}`, '', `*${md(kindLabel(section.kind, t))}*`);

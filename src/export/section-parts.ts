@@ -5,6 +5,7 @@ import { voteResults } from '../core/facilitation/votes';
 import { listGroups } from '../core/groups';
 import { getItem, type Item } from '../core/items';
 import { listParticipants } from '../core/participants';
+import type { SeriesPart } from './series-part';
 
 /* What the sections of every kind of board are made of: authors, notes and dot votes. */
 
@@ -65,6 +66,8 @@ export interface SectionSource {
   board: Board;
   authors: Authors;
   root: string | null;
+  /** The meeting's part of its series, for a board that shows the series' actions. */
+  series?: SeriesPart;
 }
 
 /** `dots` (note id to dots) is given when the note's board has a vote. */

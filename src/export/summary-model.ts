@@ -6,6 +6,7 @@ import { getMeta } from '../core/meta';
 import { listParticipants } from '../core/participants';
 import { sectionOf, type BoardSection } from './board-sections';
 import { authorsOf } from './section-parts';
+import type { SeriesPart } from './series-part';
 
 /* What a summary says, as plain data: the renderers (Markdown, HTML, CSV) only lay it out, and
  * the choice of what to reveal (which boards, whether names) is made once, here. What each kind
@@ -24,6 +25,8 @@ export interface SummaryOptions {
    *  keys), never from the document: agenda steps and votes count only when signed under it.
    *  Without it (null for old invites) the summary has neither. */
   root?: string | null;
+  /** The meeting's part of its series (actions, decisions, parked items), when it has one. */
+  series?: SeriesPart;
 }
 
 export interface GroupEntry {
@@ -63,6 +66,7 @@ export interface SummaryModel {
    *  `agenda` (the boards) stands for the plan. */
   steps: StepEntry[];
   sections: BoardSection[];
+  series?: SeriesPart;
 }
 
 function groupsOf(doc: Y.Doc, showNames: boolean): GroupEntry[] {
@@ -112,6 +116,7 @@ export function summaryModel(doc: Y.Doc, options: SummaryOptions = {}): SummaryM
     groups: groupsOf(doc, showNames),
     agenda: boards.map((b) => ({ title: b.title, type: b.unknownType ?? b.type, prompt: b.prompt })),
     steps: root ? stepsOf(doc, root, boards) : [],
-    sections: chosen.map((board) => sectionOf({ doc, board, authors, root })),
+    sections: chosen.map((board) => sectionOf({ doc, board, authors, root, ...(options.series ? { series: options.series } : {}) })),
+    ...(options.series ? { series: options.series } : {}),
   };
 }

@@ -1,5 +1,8 @@
 /** A partnership across meetings: the series, its actions, decisions and parked items. */
 export const seriesMessages = {
+  'board.kind.actions': 'Actions',
+  'board.count.actions': "The series' actions",
+  'board.count.actions.one': "The series' actions",
   'series.untitled': 'Untitled series',
   'series.next': 'Next meeting',
   'series.meetings': 'Meetings of {title}',
@@ -88,6 +91,7 @@ export const seriesMessages = {
   'seriesReport.generated': 'Made with Common Ground',
 
   'summary.actions': 'Actions',
+  'export.csv.kind.action': 'action',
   'summary.decisions': 'Decisions',
   'summary.parked': 'Parked items',
 

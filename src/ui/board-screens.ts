@@ -22,4 +22,5 @@ export const BOARD_SCREENS: Record<BoardType, BoardScreen> = {
   swot: () => import('./swot/SwotBoard.svelte'),
   stakeholders: () => import('./stakeholders/StakeholderBoard.svelte'),
   'ground-rules': () => import('./ground-rules/GroundRulesBoard.svelte'),
+  actions: () => import('./series/ActionsBoard.svelte'),
 };

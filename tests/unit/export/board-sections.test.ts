@@ -3,13 +3,16 @@ import { BOARD_TYPES } from '../../../src/core/board-kinds';
 import { listBoards } from '../../../src/core/boards';
 import { csvRowsOf, htmlOf, markdownOf } from '../../../src/export/board-sections';
 import { summaryModel } from '../../../src/export/summary-model';
+import { seriesPart } from '../../../src/export/series-part';
 import { fixtureWorkshop, t } from './helpers';
+import { fixtureSeries, M1 } from './series-fixture';
 
 describe('board sections', () => {
   it('give every kind of board its own section, CSV rows, HTML and Markdown', () => {
     const { doc } = fixtureWorkshop();
     const boards = listBoards(doc);
-    const model = summaryModel(doc);
+    // An Actions board lists its series' actions.
+    const model = summaryModel(doc, { series: seriesPart(fixtureSeries(), M1) });
     for (const type of BOARD_TYPES) {
       const board = boards.find((b) => b.type === type);
       expect(board, `the fixture has a ${type} board`).toBeDefined();

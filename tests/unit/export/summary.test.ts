@@ -90,7 +90,7 @@ describe('board choice', () => {
     const { doc, boards } = fixtureWorkshop();
     const model = summaryModel(doc, { boards: [boards.notes, boards.swot] });
     expect(model.sections.map((s) => s.title)).toEqual(['Partnership SWOT', 'Expectations']);
-    expect(model.agenda.map((a) => a.title)).toEqual(['Partnership SWOT', 'Who has a stake', 'Ground rules', 'Expectations']);
+    expect(model.agenda.map((a) => a.title)).toEqual(['Partnership SWOT', 'Who has a stake', 'Ground rules', 'Expectations', 'Follow-up actions']);
     expect(toHtml(model, t)).not.toContain('<svg');
   });
 
