@@ -7,6 +7,7 @@ import { decisionsOf, newEntry, num, parkedOf, readSource, str, type SourceRef }
  * *Parked — not central now* (seed 000 L99–101: disagreements not central now are put on hold),
  * to come back on a later meeting's agenda. */
 
+/** A decision, with its wording. */
 export interface Decision {
   id: string;
   text: string;
@@ -16,13 +17,8 @@ export interface Decision {
   by: string;
 }
 
-export interface Parked {
-  id: string;
-  text: string;
-  source: SourceRef | null;
-  meeting: string;
-  at: number;
-  by: string;
+/** An item put on hold, with its wording. */
+export interface Parked extends Decision {
   /** The meeting whose agenda took it up, and the board made for it there. */
   scheduled: { meeting: string; board: string } | null;
 }
