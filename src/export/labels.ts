@@ -21,6 +21,7 @@ export const LABEL_KEYS = [
   'stakeholders.mine', 'stakeholders.mine.none',
   'rules.answer.agree', 'rules.answer.reservations', 'rules.answer.object',
   'rules.status.open', 'rules.status.adopted', 'rules.status.needs-discussion', 'rules.tally',
+  'consent.waitingFor',
   'agenda.timebox', 'vote.results', 'vote.results.voters', 'vote.results.empty', 'vote.results.differsHint', 'vote.differs',
   // Only the export uses these:
   'export.title', 'export.participants', 'export.participants.count', 'export.participants.none',
