@@ -1,9 +1,11 @@
 import type { BoardType } from '../core/board-kinds';
 import type { CsvRow } from './csv-row';
 import { groundRulesSection } from './kinds/ground-rules';
+import { indicatorsSection } from './kinds/indicators';
 import { notesSection } from './kinds/notes';
 import { stakeholdersSection } from './kinds/stakeholders';
 import { swotSection } from './kinds/swot';
+import { visionSection } from './kinds/vision';
 import type { Labels } from './labels';
 import type { SectionKind } from './section-kind';
 import type { SectionBase, SectionSource } from './section-parts';
@@ -17,6 +19,8 @@ const BOARD_SECTIONS = {
   swot: swotSection,
   stakeholders: stakeholdersSection,
   'ground-rules': groundRulesSection,
+  vision: visionSection,
+  indicators: indicatorsSection,
 } as const satisfies { [K in BoardType]: SectionKind<SectionBase & { kind: K }> };
 
 /** The section of a board of kind `K`; of any board when `K` is left out. */
