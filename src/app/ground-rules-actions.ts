@@ -36,6 +36,6 @@ export class GroundRulesActions {
   /** This participant's answer in the consent round (null withdraws it), replacing their last. */
   respond(proposalId: string, answer: Answer | null, reason = ''): Outcome {
     return outcome(this.#board.run(({ doc, boardId, origin, author }) =>
-      respond(doc, boardId, proposalId, author.createdBy, { answer, reason }, origin)));
+      respond(doc, boardId, proposalId, author.createdBy, { answer, reason, group: author.group }, origin)));
   }
 }

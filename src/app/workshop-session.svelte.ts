@@ -4,9 +4,9 @@ import { createBoard, deleteBoard, listBoards, moveBoard, updateBoard, type Boar
 import { ensureGroup, listGroups, type Group } from '../core/groups';
 import { addItem, deleteItem, editItem, getItem, listItems, restoreItem, type Item } from '../core/items';
 import { getMeta, updateMeta, type EditableMeta, type WorkshopMeta } from '../core/meta';
-import { listParticipants, upsertParticipant, type Participant } from '../core/participants';
+import { listParticipants, participantsOf, upsertParticipant, type Participant } from '../core/participants';
 import type { Result } from '../core/result';
-import { boardMapOf, itemsOf, migrate } from '../core/schema';
+import { boardMapOf, groupsOf, itemsOf, migrate } from '../core/schema';
 import { addNote as addSwotNote, type Quadrant } from '../core/swot';
 import { createUndo } from '../core/undo';
 import { errorMessage } from '../i18n/i18n';
@@ -261,9 +261,10 @@ export class WorkshopSession {
       : addItem(doc, boardId, { ...author, text }, origin)));
   }
 
-  /** A reactive query over one board and everything below it. */
+  /** A reactive query over one board and everything below it, and over who is in the
+   *  workshop: a consent round waits for the groups present, which change as people join. */
   boardView<T>(boardId: string, query: (doc: Y.Doc) => T): YView<T> {
-    return new YView(boardMapOf(this.doc, boardId), () => query(this.doc));
+    return new YView([boardMapOf(this.doc, boardId), participantsOf(this.doc), groupsOf(this.doc)], () => query(this.doc));
   }
 
   /** Undo and redo of this device's changes on one board; destroy it when the board closes. */

@@ -4,6 +4,9 @@ export interface BoardKindRecord {
   /** The maps the board keeps beside `items`, made with the board so that no two devices ever
    *  create the same one concurrently (the later write would hide the other's contents). */
   readonly parts: readonly string[];
+  /** Texts the board keeps beside its maps (a vision statement everyone edits), made with the
+   *  board for the same reason. */
+  readonly texts?: readonly string[];
   /** The map whose entries the agenda counts. */
   readonly counted: string;
   /** Whether notes-like facilitation applies: silent mode, dot vote, lock. */
@@ -15,6 +18,8 @@ export const BOARD_KIND_RECORDS = {
   swot: { parts: ['clusters'], counted: 'items', noteFacilitation: true },
   stakeholders: { parts: ['stakeholders', 'relationships'], counted: 'stakeholders', noteFacilitation: false },
   'ground-rules': { parts: ['proposals'], counted: 'proposals', noteFacilitation: false },
+  vision: { parts: ['versions'], texts: ['statement'], counted: 'versions', noteFacilitation: false },
+  indicators: { parts: ['indicators'], counted: 'indicators', noteFacilitation: false },
   // Shows the series' actions, which live in the series' own document: the board keeps none.
   actions: { parts: [], counted: 'items', noteFacilitation: false },
 } as const satisfies Record<string, BoardKindRecord>;

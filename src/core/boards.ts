@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { newId } from './ids';
 import { err, ok, type Result } from './result';
-import { BOARD_KIND_RECORDS, isBoardType, shownKind, type BoardType } from './board-kinds';
+import { BOARD_KIND_RECORDS, isBoardType, shownKind, type BoardKindRecord, type BoardType } from './board-kinds';
 import { boardMapOf, boardOrderOf, liveBoard } from './schema';
 import { checkText, type TextError } from './text';
 
@@ -75,7 +75,9 @@ export function createBoard(
     board.set('title', title.value);
     board.set('prompt', prompt.value);
     board.set('items', new Y.Map());
-    for (const part of BOARD_KIND_RECORDS[fields.type].parts) board.set(part, new Y.Map());
+    const kind: BoardKindRecord = BOARD_KIND_RECORDS[fields.type];
+    for (const part of kind.parts) board.set(part, new Y.Map());
+    for (const text of kind.texts ?? []) board.set(text, new Y.Text());
     boardOrderOf(doc).push([id]);
   }, origin);
   return ok(id);

@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { answerIn, newRound, roundOf, ROUND_KEY, type Answer, type ConsentAnswer, type ConsentError, type ConsentStatus } from './consent';
 import { newId } from './ids';
 import { applyTextChange } from './items';
 import { byOrder, isSlot, keyAfter, keyAt, orderOf } from './order';
@@ -6,26 +7,14 @@ import { err, ok, type Result } from './result';
 import { boardPartOf } from './schema';
 import { checkText, type TextError } from './text';
 
-/* A ground-rules board holds proposals; everyone answers each in a consent round. Responses are
- * keyed by participant, so people answering at once never overwrite each other, and a person's
- * new answer replaces only their own. */
+/* A ground-rules board holds proposals; everyone answers each in a consent round (./consent.ts):
+ * a proposal is adopted once every stakeholder group present has answered and nobody objects. */
 
 /** The partnering principles (seeds 000, 002), offered as suggestions until someone proposes one. */
 export const PRINCIPLES = ['equity', 'transparency', 'mutual-benefit', 'responsibility', 'complementarity'] as const;
 export type Principle = (typeof PRINCIPLES)[number];
 
-export const ANSWERS = ['agree', 'reservations', 'object'] as const;
-export type Answer = (typeof ANSWERS)[number];
-
-/** 'open' until someone answers; one objection means the room talks it over. */
-export type ProposalStatus = 'open' | 'adopted' | 'needs-discussion';
-
-export interface Response {
-  participant: string;
-  answer: Answer;
-  reason: string;
-  at: number;
-}
+export type { Answer, ConsentStatus as ProposalStatus } from './consent';
 
 export interface Proposal {
   id: string;
@@ -35,44 +24,36 @@ export interface Proposal {
   order: string;
   /** The principle it was suggested from, or '' for a proposal in someone's own words. */
   principle: Principle | '';
-  status: ProposalStatus;
+  status: ConsentStatus;
   tally: Record<Answer, number>;
   /** Oldest first. */
-  responses: Response[];
+  responses: ConsentAnswer[];
+  /** Ids of the stakeholder groups present that have not answered yet. */
+  waitingFor: string[];
   /** The answer of the participant the query was asked for, if they gave one. */
   mine: Answer | null;
 }
+
+/** What a principle leads to, as seed 002 (L100-104) puts it; seed 000's other two say nothing. */
+const LEADS_TO = { equity: 'mutual-respect', transparency: 'trust', 'mutual-benefit': 'sustainability' } as const;
+export type PrincipleOutcome = (typeof LEADS_TO)[keyof typeof LEADS_TO];
 
 export interface Suggestion {
   principle: Principle;
   /** i18n key of the suggested wording: the words belong to the interface's language. */
   key: `principle.${Principle}`;
+  /** i18n key of why it matters ("Equity leads to mutual respect"), where the seeds give one. */
+  reason: `principle.leadsTo.${PrincipleOutcome}` | null;
 }
 
-export type GroundRulesError = TextError | 'no-board' | 'no-proposal' | 'bad-principle' | 'duplicate' | 'bad-answer' | 'no-id' | 'bad-index';
+export type GroundRulesError = TextError | ConsentError | 'no-proposal' | 'bad-principle' | 'duplicate' | 'bad-index';
 
 const proposalsOf = (doc: Y.Doc, boardId: string) => boardPartOf<Y.Map<unknown>>(doc, boardId, 'proposals');
 
 const isPrinciple = (p: string): p is Principle => (PRINCIPLES as readonly string[]).includes(p);
-const isAnswer = (a: unknown): a is Answer => (ANSWERS as readonly unknown[]).includes(a);
 
-function toResponses(map: Y.Map<unknown>): Response[] {
-  const responses = map.get('responses') as Y.Map<{ answer: unknown; reason?: unknown; at?: unknown }> | undefined;
-  return [...(responses?.entries() ?? [])]
-    .filter(([, r]) => isAnswer(r.answer))
-    .map(([participant, r]) => ({ participant, answer: r.answer as Answer, reason: String(r.reason ?? ''), at: Number(r.at ?? 0) }))
-    .sort((a, b) => a.at - b.at || a.participant.localeCompare(b.participant));
-}
-
-function statusOf(tally: Record<Answer, number>): ProposalStatus {
-  if (tally.object > 0) return 'needs-discussion';
-  return tally.agree + tally.reservations > 0 ? 'adopted' : 'open';
-}
-
-function toProposal(map: Y.Map<unknown>, me: string | undefined): Proposal {
-  const responses = toResponses(map);
-  const tally = { agree: 0, reservations: 0, object: 0 };
-  for (const r of responses) tally[r.answer]++;
+function toProposal(doc: Y.Doc, map: Y.Map<unknown>, me: string | undefined): Proposal {
+  const round = roundOf(doc, map, me);
   const principle = String(map.get('principle') ?? '');
   const text = map.get('text');
   return {
@@ -82,25 +63,27 @@ function toProposal(map: Y.Map<unknown>, me: string | undefined): Proposal {
     createdAt: Number(map.get('createdAt') ?? 0),
     order: orderOf(map, 'proposals'),
     principle: isPrinciple(principle) ? principle : '',
-    status: statusOf(tally),
-    tally,
-    responses,
-    mine: responses.find((r) => r.participant === me)?.answer ?? null,
+    status: round.status,
+    tally: round.tally,
+    responses: round.answers,
+    waitingFor: round.waitingFor,
+    mine: round.mine,
   };
 }
 
 /** Proposals in display order; `me` fills in each proposal's `mine`. */
 export function listProposals(doc: Y.Doc, boardId: string, me?: string): Proposal[] {
-  return [...(proposalsOf(doc, boardId)?.values() ?? [])].map((m) => toProposal(m, me)).sort(byOrder);
+  return [...(proposalsOf(doc, boardId)?.values() ?? [])].map((m) => toProposal(doc, m, me)).sort(byOrder);
 }
 
 /** The principles nobody has proposed yet on this board, in the order of `PRINCIPLES`. */
 export function suggestions(doc: Y.Doc, boardId: string): Suggestion[] {
   if (!proposalsOf(doc, boardId)) return [];
   const proposed = new Set(listProposals(doc, boardId).map((p) => p.principle));
-  return PRINCIPLES.filter((p) => !proposed.has(p)).map((principle) => ({
-    principle, key: `principle.${principle}` as const,
-  }));
+  return PRINCIPLES.filter((p) => !proposed.has(p)).map((principle) => {
+    const outcome = (LEADS_TO as Partial<Record<Principle, PrincipleOutcome>>)[principle];
+    return { principle, key: `principle.${principle}` as const, reason: outcome ? `principle.leadsTo.${outcome}` as const : null };
+  });
 }
 
 /** The rules the room adopted, in order, for projection and the summary; `reservations` counts
@@ -132,7 +115,7 @@ export function addProposal(
     map.set('createdAt', Date.now());
     map.set('order', keyAfter(existing));
     map.set('principle', principle);
-    map.set('responses', new Y.Map());
+    map.set(ROUND_KEY, newRound());
     proposals.set(id, map);
   }, origin);
   return ok(id);
@@ -177,22 +160,14 @@ export function deleteProposal(doc: Y.Doc, boardId: string, proposalId: string, 
   return ok(undefined);
 }
 
-/** Records (or replaces) one participant's answer to a proposal; `answer: null` withdraws it. */
+/** Records (or replaces) one participant's answer to a proposal, for their stakeholder group
+ *  (`group`); `answer: null` withdraws it. */
 export function respond(
   doc: Y.Doc, boardId: string, proposalId: string, participant: string,
-  response: { answer: string | null; reason?: string }, origin: unknown,
+  response: { answer: string | null; reason?: string; group?: string }, origin: unknown,
 ): Result<void, GroundRulesError> {
   if (!participant) return err('no-id');
-  const { answer } = response;
-  if (answer !== null && !isAnswer(answer)) return err('bad-answer', answer);
-  const reason = checkText(response.reason ?? '', 'reason', { multiline: true, optional: true });
-  if (!reason.ok) return reason;
   const map = proposalMap(doc, boardId, proposalId);
   if (!map.ok) return map;
-  const responses = map.value.get('responses') as Y.Map<unknown>;
-  doc.transact(() => {
-    if (answer === null) responses.delete(participant);
-    else responses.set(participant, { answer, reason: reason.value, at: Date.now() });
-  }, origin);
-  return ok(undefined);
+  return answerIn(doc, map.value, { participant, group: response.group ?? '' }, response, origin);
 }

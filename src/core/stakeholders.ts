@@ -13,7 +13,7 @@ import { checkText, type TextError } from './text';
 export const SECTORS = ['government', 'business', 'civil-society', 'academia', 'international-agency', 'community', 'other'] as const;
 export type Sector = (typeof SECTORS)[number];
 
-/** From most to least involved; seed 000 advises at most five or six key decision-making partners. */
+/** From most to least involved; seed 000 advises at most five or six active or key decision-making partners. */
 export const ENGAGEMENT_LEVELS = ['key-partner', 'active-partner', 'pilot', 'advisory', 'informed'] as const;
 export type EngagementLevel = (typeof ENGAGEMENT_LEVELS)[number];
 
@@ -175,10 +175,14 @@ export function listRelationships(doc: Y.Doc, boardId: string): Relationship[] {
     .sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to) || a.id.localeCompare(b.id));
 }
 
-/** How many stakeholders are key decision-making partners, and whether that is more than the
- *  five or six a partnership can take decisions with. */
+/** The levels seed 000 (L52-53) counts together: "a maximum of five or six organizations as
+ *  active or key decision-making partners". */
+const DECISION_MAKING: readonly EngagementLevel[] = ['key-partner', 'active-partner'];
+
+/** How many stakeholders are active or key decision-making partners, and whether that is more
+ *  than the five or six a partnership can take decisions with. */
 export function keyPartnerWarning(doc: Y.Doc, boardId: string): { count: number; tooMany: boolean } {
-  const count = listStakeholders(doc, boardId).filter((s) => s.level === 'key-partner').length;
+  const count = listStakeholders(doc, boardId).filter((s) => DECISION_MAKING.includes(s.level)).length;
   return { count, tooMany: count > KEY_PARTNER_LIMIT };
 }
 

@@ -15,6 +15,11 @@ export const LIMITS = {
   relationship: 60,
   /** Why someone agrees with reservations or objects to a ground rule. */
   reason: 300,
+  /** The shared vision statement of a partnership. */
+  vision: 2000,
+  versionName: 60,
+  /** Each field of an indicator of success (baseline, method, who collects...). */
+  indicatorField: 300,
 } as const;
 
 export type TextField = keyof typeof LIMITS;
@@ -24,9 +29,13 @@ export type TextError = 'empty' | 'too-long';
 // exports and can disguise text; tabs become spaces and other controls go.
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
 
+/** Removes pasted control and bidi-override characters and unifies line breaks, and nothing
+ *  else: text co-edited as it is typed keeps its spaces and unfinished words. */
+export const stripControls = (raw: string): string => raw.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(CONTROL, '');
+
 /** Normalises what a person typed or pasted; `multiline` keeps line breaks (notes), else they become spaces. */
 export function cleanText(raw: string, multiline = false): string {
-  let text = raw.normalize('NFC').replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(CONTROL, '');
+  let text = stripControls(raw.normalize('NFC'));
   text = multiline ? text.replace(/\n{3,}/g, '\n\n') : text.replace(/\n+/g, ' ');
   return text.trim();
 }

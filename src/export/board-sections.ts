@@ -2,9 +2,11 @@ import type { BoardType } from '../core/board-kinds';
 import type { CsvRow } from './csv-row';
 import { actionsSection } from './kinds/actions';
 import { groundRulesSection } from './kinds/ground-rules';
+import { indicatorsSection } from './kinds/indicators';
 import { notesSection } from './kinds/notes';
 import { stakeholdersSection } from './kinds/stakeholders';
 import { swotSection } from './kinds/swot';
+import { visionSection } from './kinds/vision';
 import type { Labels } from './labels';
 import type { SectionKind } from './section-kind';
 import type { SectionBase, SectionSource } from './section-parts';
@@ -18,6 +20,8 @@ const BOARD_SECTIONS = {
   swot: swotSection,
   stakeholders: stakeholdersSection,
   'ground-rules': groundRulesSection,
+  vision: visionSection,
+  indicators: indicatorsSection,
   actions: actionsSection,
 } as const satisfies { [K in BoardType]: SectionKind<SectionBase & { kind: K }> };
 

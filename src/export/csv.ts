@@ -25,6 +25,9 @@ function header(t: Labels): string[] {
     motivations: t('stakeholders.motivations'), brings: t('stakeholders.brings'),
     influence: t('export.csv.influence'), interest: t('export.csv.interest'), estimates: t('export.estimates'),
     dots: t('export.csv.dots'),
+    success: t('indicators.field.success'), baseline: t('indicators.field.baseline'), target: t('indicators.field.target'),
+    method: t('indicators.field.method'), collectedBy: t('indicators.field.collectedBy'),
+    frequency: t('indicators.field.frequency'), reportTo: t('indicators.field.reportTo'),
   };
   return CSV_COLUMNS.map((c) => words[c]);
 }

@@ -23,6 +23,11 @@ export const LABEL_KEYS = [
   'stakeholders.mine', 'stakeholders.mine.none',
   'rules.answer.agree', 'rules.answer.reservations', 'rules.answer.object',
   'rules.status.open', 'rules.status.adopted', 'rules.status.needs-discussion', 'rules.tally',
+  'consent.waitingFor', 'board.kind.vision', 'board.kind.indicators',
+  'indicators.field.success', 'indicators.field.indicator', 'indicators.field.baseline', 'indicators.field.target',
+  'indicators.field.method', 'indicators.field.collectedBy', 'indicators.field.frequency', 'indicators.field.reportTo',
+  'export.vision.adopted', 'export.vision.adopted.none', 'export.vision.adoptedAs', 'export.vision.statement',
+  'export.vision.versions', 'export.csv.kind.vision', 'export.csv.kind.visionVersion', 'export.csv.kind.indicator',
   'agenda.timebox', 'vote.results', 'vote.results.voters', 'vote.results.empty', 'vote.results.differsHint', 'vote.differs',
   // Only the export uses these:
   'export.title', 'export.participants', 'export.participants.count', 'export.participants.none',

@@ -47,14 +47,16 @@ export interface VotedSection extends SectionBase {
 }
 
 /** Turns participant and group ids into what may be shown of an author. */
-export function authorsOf(doc: Y.Doc, showNames: boolean): { byParticipant: (id: string) => Author; byGroup: (groupId: string, participantId: string) => Author } {
+export function authorsOf(doc: Y.Doc, showNames: boolean): {
+  byParticipant: (id: string) => Author; byGroup: (groupId: string, participantId: string) => Author; groupName: (groupId: string) => string;
+} {
   const groupNames = new Map(listGroups(doc).map((g) => [g.id, g.name]));
   const participants = new Map(listParticipants(doc).map((p) => [p.id, p]));
   const byGroup = (groupId: string, participantId: string): Author => {
     const group = groupNames.get(groupId) ?? '';
     return showNames ? { group, name: participants.get(participantId)?.name ?? '' } : { group };
   };
-  return { byGroup, byParticipant: (id) => byGroup(participants.get(id)?.group ?? '', id) };
+  return { byGroup, byParticipant: (id) => byGroup(participants.get(id)?.group ?? '', id), groupName: (id) => groupNames.get(id) ?? '' };
 }
 
 export type Authors = ReturnType<typeof authorsOf>;

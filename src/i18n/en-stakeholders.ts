@@ -45,7 +45,7 @@ export const stakeholderMessages = {
   'stakeholders.view.list': 'List',
   'stakeholders.view.map': 'Map',
 
-  'stakeholders.warning': '{count} stakeholders are marked key decision-making partners. Partnering guidance advises at most five or six: with more, joint decisions become hard to reach.',
+  'stakeholders.warning': '{count} stakeholders are marked active or key decision-making partners. Partnering guidance advises at most five or six: with more, joint decisions become hard to reach.',
 
   'stakeholders.map.label': 'Influence and interest map',
   'stakeholders.map.help': 'Each stakeholder sits at the average of everyone’s estimates, the number on it is how many people placed it, and the shaded box spans the lowest to the highest estimates. The hollow ring is your own estimate. Drag a stakeholder, or focus it and press the arrow keys (with Shift for bigger steps), to move your estimate.',

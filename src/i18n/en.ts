@@ -3,6 +3,7 @@ import { boardControlMessages } from './en-board-controls';
 import { exportMessages } from './en-export';
 import { facilitationMessages } from './en-facilitation';
 import { groundRulesMessages } from './en-ground-rules';
+import { planningMessages } from './en-planning';
 import { recentlyDeletedMessages } from './en-recently-deleted';
 import { seriesMessages } from './en-series';
 import { stakeholderMessages } from './en-stakeholders';
@@ -17,6 +18,7 @@ export const en = {
   ...agendaMessages,
   ...boardControlMessages,
   ...recentlyDeletedMessages,
+  ...planningMessages,
   ...seriesMessages,
   'app.name': 'Common Ground',
   'app.tagline': 'Workshops for partnerships, on every device in the room',

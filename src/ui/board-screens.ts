@@ -22,5 +22,7 @@ export const BOARD_SCREENS: Record<BoardType, BoardScreen> = {
   swot: () => import('./swot/SwotBoard.svelte'),
   stakeholders: () => import('./stakeholders/StakeholderBoard.svelte'),
   'ground-rules': () => import('./ground-rules/GroundRulesBoard.svelte'),
+  vision: () => import('./vision/VisionBoard.svelte'),
+  indicators: () => import('./indicators/IndicatorsBoard.svelte'),
   actions: () => import('./series/ActionsBoard.svelte'),
 };

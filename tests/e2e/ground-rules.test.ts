@@ -41,12 +41,15 @@ describe('Ground rules, a facilitator on a laptop and a participant on a phone',
       await phone.getByLabel('Propose a ground rule').fill(SILENT);
       await phone.getByRole('button', { name: 'Propose', exact: true }).click();
       await proposal(laptop, SILENT).getByText('Proposed by Sokha · Government').waitFor();
-      await waitForStatus(laptop, SILENT, 'Waiting for answers');
+      // A new proposal waits for every stakeholder group present, by name.
+      await waitForStatus(laptop, SILENT, 'Waiting for Development Partners, Government');
 
       // The laptop answers with the keyboard alone: focus went to its new proposal, Agree is next.
       await laptop.keyboard.press('Tab');
       await laptop.keyboard.press('Enter');
       expect(await answerButton(laptop, TRANSPARENCY, 'Agree').getAttribute('aria-pressed')).toBe('true');
+      // One group's agreement does not adopt it (seed 000: acceptable to all).
+      await waitForStatus(phone, TRANSPARENCY, 'Waiting for Government');
       await answerButton(phone, TRANSPARENCY, 'Agree with reservations').click();
       await waitForStatus(laptop, TRANSPARENCY, 'Adopted');
       await proposal(laptop, TRANSPARENCY).getByText('1 agree · 1 with reservations · 0 object').waitFor();

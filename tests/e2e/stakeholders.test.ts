@@ -75,7 +75,7 @@ describe('Stakeholder map, a facilitator on a laptop and a participant on a phon
       await card(laptop, 'Health Centre Committee').waitFor();
       expect(await warning(laptop).count()).toBe(0);
       await addStakeholder(laptop, 'National University', 'Academia', KEY);
-      await warning(laptop).getByText('7 stakeholders are marked key decision-making partners').waitFor();
+      await warning(laptop).getByText('7 stakeholders are marked active or key decision-making partners').waitFor();
       await warning(phone).getByText('at most five or six').waitFor();
 
       // The phone places its estimate with the list's buttons: three steps up, two to the right.

@@ -1,4 +1,5 @@
 import { adoptedRules, listProposals, type Answer, type ProposalStatus } from '../../core/ground-rules';
+import { consentWords } from '../consent-words';
 import { escapeHtml as h } from '../escape-html';
 import { escapeMarkdown as md } from '../escape-markdown';
 import { authorLabel, groupLabel } from '../format';
@@ -9,6 +10,8 @@ import type { Author, SectionBase } from '../section-parts';
 export interface ProposalEntry {
   text: string;
   status: ProposalStatus;
+  /** Names of the groups present that have not answered yet. */
+  waitingFor: string[];
   tally: Record<Answer, number>;
   author: Author;
   /** The answers that came with a reason, oldest first. */
@@ -20,6 +23,9 @@ export interface GroundRulesSection extends SectionBase {
   adopted: { text: string; reservations: number }[];
   proposals: ProposalEntry[];
 }
+
+/** The entry's group names are already names. */
+const statusOf = (p: ProposalEntry, t: Labels) => consentWords(p, (name) => name, t);
 
 /** The adopted rules, then every proposal with its status, tally and reasons. */
 function html(section: GroundRulesSection, t: Labels): string {
@@ -33,7 +39,7 @@ function html(section: GroundRulesSection, t: Labels): string {
         who: authorLabel(r.author, t), answer: t(`rules.answer.${r.answer}`), reason: r.reason,
       }))}</li>`).join('');
       return `<li><span class="note">${h(p.text)}</span> <span class="by">— ${h(authorLabel(p.author, t))}</span><br>`
-        + `<strong class="status-${p.status}">${h(t(`rules.status.${p.status}`))}</strong>: ${h(t('rules.tally', p.tally))}`
+        + `<strong class="status-${p.status}">${h(statusOf(p, t))}</strong>: ${h(t('rules.tally', p.tally))}`
         + (reasons ? `<ul>${reasons}</ul>` : '') + '</li>';
     }).join('');
     parts.push(`<h3>${h(t('export.rules.proposals'))}</h3><ol class="rules">${items}</ol>`);
@@ -51,7 +57,7 @@ function markdown(section: GroundRulesSection, t: Labels): string[] {
   lines.push('', `#### ${md(t('export.rules.proposals'))}`, '');
   section.proposals.forEach((p, i) => {
     lines.push(`${i + 1}. ${md(p.text)} — *${md(authorLabel(p.author, t))}*  `);
-    lines.push(`   **${md(t(`rules.status.${p.status}`))}**: ${md(t('rules.tally', p.tally))}`);
+    lines.push(`   **${md(statusOf(p, t))}**: ${md(t('rules.tally', p.tally))}`);
     for (const r of p.reasons) {
       lines.push(`   - ${md(t('export.rules.reason', { who: authorLabel(r.author, t), answer: t(`rules.answer.${r.answer}`), reason: r.reason }))}`);
     }
@@ -64,14 +70,14 @@ export const groundRulesSection: SectionKind<GroundRulesSection> = {
     title: board.title, prompt: board.prompt, kind: 'ground-rules',
     adopted: adoptedRules(doc, board.id).map((r) => ({ text: r.text, reservations: r.reservations })),
     proposals: listProposals(doc, board.id).map((p) => ({
-      text: p.text, status: p.status, tally: p.tally, author: authors.byParticipant(p.proposedBy),
+      text: p.text, status: p.status, waitingFor: p.waitingFor.map(authors.groupName), tally: p.tally, author: authors.byParticipant(p.proposedBy),
       reasons: p.responses.filter((r) => r.reason !== '')
         .map((r) => ({ author: authors.byParticipant(r.participant), answer: r.answer, reason: r.reason })),
     })),
   }),
   csvRows: (section, t) => section.proposals.map((p) => ({
     kind: t('export.csv.kind.proposal'), board: section.title, text: p.text, group: groupLabel(p.author.group, t),
-    author: p.author.name ?? '', status: `${t(`rules.status.${p.status}`)}: ${t('rules.tally', p.tally)}`,
+    author: p.author.name ?? '', status: `${statusOf(p, t)}: ${t('rules.tally', p.tally)}`,
   })),
   html,
   markdown,

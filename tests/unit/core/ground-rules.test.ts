@@ -5,6 +5,8 @@ import {
   PRINCIPLES, addProposal, adoptedRules, deleteProposal, editProposal, listProposals, moveProposal, respond, suggestions,
 } from '../../../src/core/ground-rules';
 import { boardMapOf } from '../../../src/core/schema';
+import { addGroup } from '../../../src/core/groups';
+import { upsertParticipant } from '../../../src/core/participants';
 import { addBoard, addBoardOf, exchange, joinDevice, newWorkshop, recordWrites, unwrap } from './helpers';
 
 function rules() {
@@ -76,7 +78,11 @@ describe('suggestions', () => {
     const { doc, board } = rules();
     const all = suggestions(doc, board);
     expect(all.map((s) => s.principle)).toEqual([...PRINCIPLES]);
-    expect(all[0]).toEqual({ principle: 'equity', key: 'principle.equity' });
+    expect(all[0]).toEqual({ principle: 'equity', key: 'principle.equity', reason: 'principle.leadsTo.mutual-respect' });
+    // Seed 002's reasons: equity to mutual respect, transparency to trust, mutual benefit to sustainability.
+    expect(all.map((s) => s.reason)).toEqual([
+      'principle.leadsTo.mutual-respect', 'principle.leadsTo.trust', 'principle.leadsTo.sustainability', null, null,
+    ]);
     const transparency = all.find((s) => s.principle === 'transparency')!;
     propose(doc, board, 'We share information openly and honestly.', transparency.principle);
     expect(suggestions(doc, board).map((s) => s.principle)).toEqual(['equity', 'mutual-benefit', 'responsibility', 'complementarity']);
@@ -177,6 +183,38 @@ describe('consent round', () => {
     const { doc, board } = rules();
     expect(respond(doc, board, 'nope', 'p1', { answer: 'agree' }, 'me')).toMatchObject({ ok: false, error: 'no-proposal' });
     expect(respond(doc, 'nope', 'nope', 'p1', { answer: 'agree' }, 'me')).toMatchObject({ ok: false, error: 'no-board' });
+  });
+});
+
+describe('consent of every stakeholder group present', () => {
+  /** A workshop whose participants p1, p2 (Government) and p3 (Development Partners) have joined. */
+  function twoGroups() {
+    const { doc, board } = rules();
+    const gov = unwrap(addGroup(doc, 'Government', 'setup'));
+    const dp = unwrap(addGroup(doc, 'Development Partners', 'setup'));
+    for (const [id, group] of [['p1', gov], ['p2', gov], ['p3', dp]] as const) {
+      unwrap(upsertParticipant(doc, { id, name: id, group, color: '#000000' }, 'setup'));
+    }
+    return { doc, board, gov, dp };
+  }
+
+  it('one Agree does not adopt a rule: it waits for the other group, then is adopted', () => {
+    const { doc, board, gov, dp } = twoGroups();
+    const id = propose(doc, board, 'Start on time');
+    expect(listProposals(doc, board)[0]).toMatchObject({ status: 'open', waitingFor: [dp, gov] });
+    unwrap(respond(doc, board, id, 'p1', { answer: 'agree', group: gov }, 'p1'));
+    expect(listProposals(doc, board)[0]).toMatchObject({ status: 'open', waitingFor: [dp] });
+    expect(adoptedRules(doc, board)).toEqual([]);
+    unwrap(respond(doc, board, id, 'p3', { answer: 'reservations', reason: 'Traffic', group: dp }, 'p3'));
+    expect(listProposals(doc, board)[0]).toMatchObject({ status: 'adopted', waitingFor: [] });
+    expect(adoptedRules(doc, board)).toEqual([{ id, text: 'Start on time', reservations: 1 }]);
+  });
+
+  it('an answer given without a group counts for the group its participant joined with', () => {
+    const { doc, board, gov } = twoGroups();
+    const id = propose(doc, board, 'Phones on silent');
+    answer(doc, board, id, 'p3', 'agree');
+    expect(listProposals(doc, board)[0]).toMatchObject({ status: 'open', waitingFor: [gov] });
   });
 });
 

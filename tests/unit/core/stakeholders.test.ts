@@ -170,6 +170,16 @@ describe('key partner warning', () => {
     expect(keyPartnerWarning(doc, board)).toEqual({ count: 5, tooMany: false });
     expect(keyPartnerWarning(doc, 'nope')).toEqual({ count: 0, tooMany: false });
   });
+
+  it('counts active and key decision-making partners together (seed 000: "active or key")', () => {
+    const { doc, board } = map();
+    for (let i = 0; i < 4; i++) add(doc, board, `Key ${i}`, { level: 'key-partner' });
+    for (let i = 0; i < 2; i++) add(doc, board, `Active ${i}`, { level: 'active-partner' });
+    add(doc, board, 'Pilot', { level: 'pilot' });
+    expect(keyPartnerWarning(doc, board)).toEqual({ count: 6, tooMany: false });
+    add(doc, board, 'Active 3', { level: 'active-partner' });
+    expect(keyPartnerWarning(doc, board)).toEqual({ count: 7, tooMany: true });
+  });
 });
 
 describe('relationships', () => {

@@ -18,6 +18,8 @@ import { grantFacilitator } from '../../../src/core/facilitation/roles';
 import { castDot, closeVote, openVote } from '../../../src/core/facilitation/votes';
 import type { Labels } from '../../../src/export/labels';
 import { t as translate } from '../../../src/i18n/i18n';
+import { addIndicator, answerIndicator } from '../../../src/core/indicators';
+import { answerVersion, editVision, nameVersion } from '../../../src/core/vision';
 import { addBoardOf, newWorkshop, unwrap } from '../core/helpers';
 
 /** The interface's own English words: the summaries read as the app's users see them. */
@@ -57,7 +59,7 @@ export const PEOPLE = {
 
 export interface Fixture {
   doc: Y.Doc;
-  boards: { swot: string; stakeholders: string; rules: string; notes: string };
+  boards: { swot: string; stakeholders: string; rules: string; notes: string; vision: string; indicators: string };
   /** The root facilitator's id, as the creator's device knows it. */
   root: string;
   /** The creator's device, which signs as the root facilitator. */
@@ -127,6 +129,29 @@ export function fixtureWorkshop(): Fixture {
   unwrap(addItem(doc, notes, { text: 'A plan with owners and dates', createdBy: PEOPLE.sokha.id, group: gov }, 'setup'));
   unwrap(addItem(doc, notes, { text: 'Less duplication of surveys', createdBy: PEOPLE.anna.id, group: dp }, 'setup'));
 
+  // Two versions of the vision: the first adopted by both groups, the second still waiting.
+  const vision = addBoardOf(doc, 'vision', 'Vision and joint objective');
+  unwrap(editVision(doc, vision, 'Every mother and child in the province receives quality care', 'setup'));
+  const draft = unwrap(nameVersion(doc, vision, { name: 'Draft 1', createdBy: PEOPLE.sokha.id }, 'setup'));
+  unwrap(answerVersion(doc, vision, draft, { participant: PEOPLE.sokha.id, group: gov }, { answer: 'agree' }, 'setup'));
+  unwrap(answerVersion(doc, vision, draft, { participant: PEOPLE.anna.id, group: dp },
+    { answer: 'reservations', reason: 'Name the districts' }, 'setup'));
+  unwrap(editVision(doc, vision, `Every mother and child in the province receives quality care\n${KHMER_NOTE}`, 'setup'));
+  const after = unwrap(nameVersion(doc, vision, { name: 'After group work', createdBy: PEOPLE.sokha.id }, 'setup'));
+  unwrap(answerVersion(doc, vision, after, { participant: PEOPLE.dara.id, group: gov }, { answer: 'agree' }, 'setup'));
+  unwrap(editVision(doc, vision, `Every mother and child in the province receives quality care close to home\n${KHMER_NOTE}`, 'setup'));
+
+  const indicators = addBoardOf(doc, 'indicators', 'Indicators of success');
+  const births = unwrap(addIndicator(doc, indicators, {
+    success: 'Mothers give birth safely', indicator: 'Share of births attended by skilled staff', baseline: '62% (2024)',
+    target: '85% by 2028', method: 'Health information system', collectedBy: 'Provincial Health Department',
+    frequency: 'Quarterly', reportTo: 'Development Partners', createdBy: PEOPLE.sokha.id,
+  }, 'setup'));
+  unwrap(answerIndicator(doc, indicators, births, { participant: PEOPLE.sokha.id, group: gov }, { answer: 'agree' }, 'setup'));
+  unwrap(answerIndicator(doc, indicators, births, { participant: PEOPLE.anna.id, group: dp }, { answer: 'agree' }, 'setup'));
+  const reports = unwrap(addIndicator(doc, indicators, { indicator: KHMER_NOTE, frequency: 'Monthly', createdBy: PEOPLE.dara.id }, 'setup'));
+  unwrap(answerIndicator(doc, indicators, reports, { participant: PEOPLE.anna.id, group: dp },
+    { answer: 'object', reason: 'No baseline yet' }, 'setup'));
   addBoardOf(doc, 'actions', 'Follow-up actions');
 
   unwrap(addStep(doc, facilitator, { boardId: notes, title: 'Welcome and expectations', minutes: 15 }, 'setup'));
@@ -144,7 +169,7 @@ export function fixtureWorkshop(): Fixture {
   }
   unwrap(closeVote(doc, facilitator, swot, 'setup'));
 
-  return { doc, boards: { swot, stakeholders: map, rules, notes }, root, facilitator };
+  return { doc, boards: { swot, stakeholders: map, rules, notes, vision, indicators }, root, facilitator };
 }
 
 const GOLDEN = join(import.meta.dirname, 'golden');

@@ -19,6 +19,8 @@ import { toHtml } from '../../../src/export/html';
 import { escapeMarkdown } from '../../../src/export/escape-markdown';
 import { toMarkdown } from '../../../src/export/markdown';
 import { summaryModel } from '../../../src/export/summary-model';
+import { addIndicator, answerIndicator, INDICATOR_FIELDS } from '../../../src/core/indicators';
+import { answerVersion, editVision, nameVersion } from '../../../src/core/vision';
 import { newWorkshop, unwrap } from '../core/helpers';
 import { CORPUS, parseCsv, t } from './helpers';
 
@@ -32,7 +34,7 @@ function hostileWorkshop(): { doc: Y.Doc; root: string } {
   unwrap(updateMeta(doc, { place: CORPUS[1]!, purpose: CORPUS.join('\n') }, 'setup'));
   const groups = CORPUS.map((text, i) => unwrap(addGroup(doc, `${text} ${i}`, 'setup')));
   CORPUS.forEach((text, i) => unwrap(upsertParticipant(doc, { id: `p${i}`, name: text, group: groups[i]!, color: '#000000' }, 'setup')));
-  const board = (type: 'swot' | 'notes' | 'stakeholders' | 'ground-rules', i: number) => {
+  const board = (type: 'swot' | 'notes' | 'stakeholders' | 'ground-rules' | 'vision' | 'indicators', i: number) => {
     const id = unwrap(createBoard(doc, { type, title: CORPUS[i]! }, 'setup'));
     unwrap(updateBoard(doc, id, { prompt: CORPUS[(i + 1) % CORPUS.length]! }, 'setup'));
     return id;
@@ -41,6 +43,8 @@ function hostileWorkshop(): { doc: Y.Doc; root: string } {
   const notes = board('notes', 3);
   const map = board('stakeholders', 4);
   const rules = board('ground-rules', 5);
+  const vision = board('vision', 7);
+  const indicators = board('indicators', 8);
   unwrap(addStep(doc, facilitator, { boardId: swot, title: CORPUS[6]!, minutes: 10 }, 'setup'));
   unwrap(addStep(doc, facilitator, { boardId: notes, minutes: 20 }, 'setup'));
   unwrap(openVote(doc, facilitator, notes, CORPUS.length, 'setup'));
@@ -55,6 +59,13 @@ function hostileWorkshop(): { doc: Y.Doc; root: string } {
     unwrap(placeStakeholder(doc, map, s, `p${i}`, { influence: i / CORPUS.length, interest: 1 - i / CORPUS.length }, 'setup'));
     const p = unwrap(addProposal(doc, rules, { text, proposedBy: `p${i}` }, 'setup'));
     unwrap(respond(doc, rules, p, `p${i}`, { answer: 'object', reason: text }, 'setup'));
+    // Every field of an indicator, a version's name and text, and the reasons in their rounds.
+    const fields = Object.fromEntries(INDICATOR_FIELDS.map((f) => [f, text]));
+    const indicator = unwrap(addIndicator(doc, indicators, { ...fields, indicator: text, createdBy: `p${i}` }, 'setup'));
+    unwrap(answerIndicator(doc, indicators, indicator, { participant: `p${i}`, group: groups[i]! }, { answer: 'object', reason: text }, 'setup'));
+    unwrap(editVision(doc, vision, text, 'setup'));
+    const version = unwrap(nameVersion(doc, vision, { name: text, createdBy: `p${i}` }, 'setup'));
+    unwrap(answerVersion(doc, vision, version, { participant: `p${i}`, group: groups[i]! }, { answer: 'reservations', reason: text }, 'setup'));
   });
   const [first, second] = [...doc.getMap(`board:${map}`).get('stakeholders') as Y.Map<unknown>].map(([id]) => id);
   unwrap(addRelationship(doc, map, { from: first!, to: second!, label: CORPUS[2]! }, 'setup'));
