@@ -15,6 +15,8 @@ export const BOARD_KIND_RECORDS = {
   swot: { parts: ['clusters'], counted: 'items', noteFacilitation: true },
   stakeholders: { parts: ['stakeholders', 'relationships'], counted: 'stakeholders', noteFacilitation: false },
   'ground-rules': { parts: ['proposals'], counted: 'proposals', noteFacilitation: false },
+  resources: { parts: ['needs', 'pledges', 'categories'], counted: 'needs', noteFacilitation: false },
+  risks: { parts: ['risks', 'assumptions', 'redLines', 'sealedRedLines'], counted: 'risks', noteFacilitation: false },
 } as const satisfies Record<string, BoardKindRecord>;
 
 export type BoardType = keyof typeof BOARD_KIND_RECORDS;

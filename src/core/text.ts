@@ -15,6 +15,8 @@ export const LIMITS = {
   relationship: 60,
   /** Why someone agrees with reservations or objects to a ground rule. */
   reason: 300,
+  /** A need's or a pledge's unit: "USD", "person-days", "rooms". */
+  unit: 30,
 } as const;
 
 export type TextField = keyof typeof LIMITS;

@@ -2,6 +2,8 @@ import type { BoardType } from '../core/board-kinds';
 import type { CsvRow } from './csv-row';
 import { groundRulesSection } from './kinds/ground-rules';
 import { notesSection } from './kinds/notes';
+import { resourcesSection } from './kinds/resources';
+import { risksSection } from './kinds/risks';
 import { stakeholdersSection } from './kinds/stakeholders';
 import { swotSection } from './kinds/swot';
 import type { Labels } from './labels';
@@ -17,6 +19,8 @@ const BOARD_SECTIONS = {
   swot: swotSection,
   stakeholders: stakeholdersSection,
   'ground-rules': groundRulesSection,
+  resources: resourcesSection,
+  risks: risksSection,
 } as const satisfies { [K in BoardType]: SectionKind<SectionBase & { kind: K }> };
 
 /** The section of a board of kind `K`; of any board when `K` is left out. */

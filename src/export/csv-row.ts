@@ -6,6 +6,7 @@ import type { NoteEntry } from './section-parts';
 export const CSV_COLUMNS = [
   'kind', 'board', 'quadrant', 'heading', 'text', 'group', 'author', 'status',
   'sector', 'level', 'needs', 'interests', 'motivations', 'brings', 'influence', 'interest', 'estimates', 'dots',
+  'category', 'need', 'partner', 'form', 'amount', 'unit', 'due', 'likelihood', 'impact', 'mitigation', 'owner',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 export type CsvRow = Partial<Record<CsvColumn, string>>;

@@ -25,6 +25,10 @@ function header(t: Labels): string[] {
     motivations: t('stakeholders.motivations'), brings: t('stakeholders.brings'),
     influence: t('export.csv.influence'), interest: t('export.csv.interest'), estimates: t('export.estimates'),
     dots: t('export.csv.dots'),
+    category: t('export.csv.category'), need: t('export.csv.kind.need'), partner: t('export.csv.partner'),
+    form: t('export.csv.form'), amount: t('export.csv.amount'), unit: t('export.csv.unit'), due: t('export.csv.due'),
+    likelihood: t('export.csv.likelihood'), impact: t('export.csv.impact'), mitigation: t('export.csv.mitigation'),
+    owner: t('export.csv.owner'),
   };
   return CSV_COLUMNS.map((c) => words[c]);
 }

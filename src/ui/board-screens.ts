@@ -22,4 +22,6 @@ export const BOARD_SCREENS: Record<BoardType, BoardScreen> = {
   swot: () => import('./swot/SwotBoard.svelte'),
   stakeholders: () => import('./stakeholders/StakeholderBoard.svelte'),
   'ground-rules': () => import('./ground-rules/GroundRulesBoard.svelte'),
+  resources: () => import('./resources/ResourcesBoard.svelte'),
+  risks: () => import('./risks/RisksBoard.svelte'),
 };

@@ -21,8 +21,8 @@ function withFutureBoard(doc = new Doc()) {
 }
 
 describe('board-kind registry', () => {
-  it('knows the four kinds in menu order, and what notes-like facilitation applies to', () => {
-    expect(BOARD_TYPES).toEqual(['notes', 'swot', 'stakeholders', 'ground-rules']);
+  it('knows the kinds in menu order, and what notes-like facilitation applies to', () => {
+    expect(BOARD_TYPES).toEqual(['notes', 'swot', 'stakeholders', 'ground-rules', 'resources', 'risks']);
     expect(BOARD_TYPES.filter((k) => BOARD_KIND_RECORDS[k].noteFacilitation)).toEqual(['notes', 'swot']);
   });
 

@@ -90,7 +90,9 @@ describe('board choice', () => {
     const { doc, boards } = fixtureWorkshop();
     const model = summaryModel(doc, { boards: [boards.notes, boards.swot] });
     expect(model.sections.map((s) => s.title)).toEqual(['Partnership SWOT', 'Expectations']);
-    expect(model.agenda.map((a) => a.title)).toEqual(['Partnership SWOT', 'Who has a stake', 'Ground rules', 'Expectations']);
+    expect(model.agenda.map((a) => a.title)).toEqual([
+      'Partnership SWOT', 'Who has a stake', 'Ground rules', 'Expectations', 'Resources and commitments', 'Risks and red lines',
+    ]);
     expect(toHtml(model, t)).not.toContain('<svg');
   });
 
@@ -109,7 +111,7 @@ describe('board choice', () => {
       { text: 'Pilot in two provinces', author: { group: '' } },
     ] }]);
     expect(toMarkdown(model, t)).toContain('## Milestones\n\n*Notes*\n\n- Pilot in two provinces — *No group*');
-    expect(toCsv(model, t)).toContain('\r\nNote,Milestones,,,Pilot in two provinces,No group,,,,,,,,,,,,\r\n');
+    expect(toCsv(model, t)).toContain(`\r\nNote,Milestones,,,Pilot in two provinces,No group${','.repeat(23)}\r\n`);
   });
 });
 
