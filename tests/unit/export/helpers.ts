@@ -26,6 +26,30 @@ import { addBoardOf, newWorkshop, unwrap } from '../core/helpers';
 /** The interface's own English words: the summaries read as the app's users see them. */
 export const t: Labels = translate;
 
+/** Strings that try to run script or change the structure of the output. */
+export const CORPUS = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '"><svg onload=alert(1)>',
+  "'><iframe src=javascript:alert(1)>",
+  '<a href="javascript:alert(1)">click</a>',
+  'javascript:alert(1)',
+  '[x](javascript:alert(1))',
+  '![x](http://evil)',
+  '[ref]: http://evil',
+  '<http://evil>',
+  '# heading',
+  '| pipes | in | cells |',
+  '`code` and ```fence```',
+  '*bold* _em_ ~~strike~~',
+  '1. not a list',
+  '- not a list either',
+  '> not a quote',
+  '&lt;script&gt; entity',
+  '</style><script>alert(1)</script>',
+  '=cmd|\' /C calc\'!A0',
+];
+
 export const KHMER_NOTE = 'ការសម្របសម្រួលរវាងក្រសួងនៅយឺត';
 
 export const PEOPLE = {

@@ -20,31 +20,8 @@ import { escapeMarkdown } from '../../../src/export/escape-markdown';
 import { toMarkdown } from '../../../src/export/markdown';
 import { summaryModel } from '../../../src/export/summary-model';
 import { newWorkshop, unwrap } from '../core/helpers';
-import { parseCsv, t } from './helpers';
+import { CORPUS, parseCsv, t } from './helpers';
 
-/** Strings that try to run script or change the structure of the output. */
-const CORPUS = [
-  '<script>alert(1)</script>',
-  '<img src=x onerror=alert(1)>',
-  '"><svg onload=alert(1)>',
-  "'><iframe src=javascript:alert(1)>",
-  '<a href="javascript:alert(1)">click</a>',
-  'javascript:alert(1)',
-  '[x](javascript:alert(1))',
-  '![x](http://evil)',
-  '[ref]: http://evil',
-  '<http://evil>',
-  '# heading',
-  '| pipes | in | cells |',
-  '`code` and ```fence```',
-  '*bold* _em_ ~~strike~~',
-  '1. not a list',
-  '- not a list either',
-  '> not a quote',
-  '&lt;script&gt; entity',
-  '</style><script>alert(1)</script>',
-  '=cmd|\' /C calc\'!A0',
-];
 
 /** A workshop whose every user-written text is one of the corpus strings, with two agenda steps
  *  and a closed dot vote on every note of its notes board by two groups named with corpus strings. */
