@@ -6,12 +6,14 @@ import { controlsOf, type Signer } from '../core/facilitation/controls';
 import { bringEveryone, followTarget, type FollowTarget } from '../core/facilitation/follow';
 import { addHiddenNote, deleteHiddenNote, hiddenNoteCount, openHiddenNotes, revealBoard, sealedOf, type HiddenNote, type Reveal } from '../core/facilitation/hidden-notes';
 import { facilitatorId, newFacilitatorKeys, type FacilitatorKeys } from '../core/facilitation/keys';
+import { addRedLine, openRedLines, revealRedLines, withdrawRedLine, type RedLine, type RedLineReveal } from '../core/facilitation/red-lines';
 import { grantFacilitator, handOver, isFacilitator, listFacilitators, removeFacilitator, type Facilitator } from '../core/facilitation/roles';
 import { rolesOf } from '../core/facilitation/roster';
 import { guardRecords, type Witnessed } from '../core/facilitation/witness';
 import { addTime, pauseTimer, startTimer, timeLeft, timerOf, type Timer } from '../core/facilitation/timer';
 import { castDot, closeVote, myDots, openVote, removeDot, voteOf, voteResults, votesOf, type MyDots, type Vote, type VoteResults } from '../core/facilitation/votes';
 import { participantsOf } from '../core/participants';
+import { sealedRedLineCount } from '../core/risks';
 import { err, type Result } from '../core/result';
 import { boardMapOf, boardOrderOf } from '../core/schema';
 import type { WorkshopSummary, WorkshopStore } from '../storage/workshop-store';
@@ -19,7 +21,14 @@ import { ClockSync } from './clock-sync.svelte';
 import { outcome, type Outcome } from './outcome';
 import { YView } from './y-view.svelte';
 
-export type { BoardModes, Facilitator, FollowTarget, HiddenNote, MyDots, Reveal, Step, Timer, Vote, VoteResults };
+export type { BoardModes, Facilitator, FollowTarget, HiddenNote, MyDots, RedLine, RedLineReveal, Reveal, Step, Timer, Vote, VoteResults };
+
+/** A risks board's red lines still sealed: how many, and those this device opens (its own, or
+ *  every one for a facilitator). */
+export interface SealedRedLines {
+  count: number;
+  open: RedLine[];
+}
 
 /** What every screen shows of the facilitation: who facilitates, the agenda and its timer, and
  *  where the facilitator has brought everyone. */
@@ -174,6 +183,27 @@ export class Facilitation {
   }
   deleteHiddenNote(boardId: string, noteId: string): Outcome {
     return outcome(deleteHiddenNote(this.doc, boardId, noteId, this.origin));
+  }
+
+  // Red lines
+  sealedRedLines(boardId: string): YView<SealedRedLines> {
+    return new YView([boardMapOf(this.doc, boardId), rolesOf(this.doc)], () => ({
+      count: sealedRedLineCount(this.doc, boardId),
+      open: openRedLines(this.doc, boardId, this.keys.sealing.secret),
+    }));
+  }
+  /** Seals `partner`'s red line to the facilitators and to this device. */
+  addRedLine(boardId: string, fields: { partner: string; text: string }): Outcome {
+    if (!this.root) return outcome(err('bad-root'));
+    return outcome(addRedLine(this.doc, this.root, boardId, { ...fields, authorKey: this.keys.sealing.public }, this.origin));
+  }
+  withdrawRedLine(boardId: string, id: string): Outcome {
+    return outcome(withdrawRedLine(this.doc, boardId, id, this.origin));
+  }
+  /** Publishes the red lines this facilitator's key opens. Not under this device's origin, as a
+   *  reveal of hidden notes: its undo would take the partners' red lines off the board. */
+  revealRedLines(boardId: string): Result<RedLineReveal> {
+    return this.signer ? revealRedLines(this.doc, boardId, this.keys.sealing.secret, this.untrackedOrigin) : err('not-facilitator');
   }
 
   // Agenda and timer

@@ -261,6 +261,14 @@ export class WorkshopSession {
       : addItem(doc, boardId, { ...author, text }, origin)));
   }
 
+  /** Seals a red line of this device's participant's partner group (or `partner`, another
+   *  group) to the facilitators. Its author is registered in a transaction of its own first, as
+   *  for a hidden note, so the sealed entry carries nothing of them. */
+  addRedLine(boardId: string, text: string, partner?: string): Outcome {
+    const author = this.doc.transact(() => this.#registerAuthor(), this.origin);
+    return this.facilitation.addRedLine(boardId, { partner: partner || author.group, text });
+  }
+
   /** A reactive query over one board and everything below it, and over who is in the
    *  workshop: a consent round waits for the groups present, which change as people join. */
   boardView<T>(boardId: string, query: (doc: Y.Doc) => T): YView<T> {

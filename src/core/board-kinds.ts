@@ -20,6 +20,8 @@ export const BOARD_KIND_RECORDS = {
   'ground-rules': { parts: ['proposals'], counted: 'proposals', noteFacilitation: false },
   vision: { parts: ['versions'], texts: ['statement'], counted: 'versions', noteFacilitation: false },
   indicators: { parts: ['indicators'], counted: 'indicators', noteFacilitation: false },
+  resources: { parts: ['needs', 'pledges', 'categories'], counted: 'needs', noteFacilitation: false },
+  risks: { parts: ['risks', 'assumptions', 'redLines', 'sealedRedLines'], counted: 'risks', noteFacilitation: false },
   // Shows the series' actions, which live in the series' own document: the board keeps none.
   actions: { parts: [], counted: 'items', noteFacilitation: false },
 } as const satisfies Record<string, BoardKindRecord>;

@@ -4,6 +4,11 @@ import { byOrder, keyAfter, orderOf } from './order';
 import { err, ok, type Result } from './result';
 import { boardPartOf } from './schema';
 import { checkText, type TextError } from './text';
+import {
+  isEstimate, nudgedEstimate, summariseEstimates, wholeSteps, writeEstimate, type EstimateSummary,
+} from './estimates';
+
+export { NUDGE_STEP, type AxisSpread } from './estimates';
 
 /* A stakeholder map: who has a stake, what they need and bring, how engaged they are, how they
  * relate, and where the room places them on influence × interest. Each person's placement is
@@ -18,12 +23,6 @@ export const ENGAGEMENT_LEVELS = ['key-partner', 'active-partner', 'pilot', 'adv
 export type EngagementLevel = (typeof ENGAGEMENT_LEVELS)[number];
 
 export const KEY_PARTNER_LIMIT = 6;
-/** Keyboard steps across an axis; a nudge lands on this grid, so repeated nudges never drift
- *  by float error (dividing a whole number of steps gives the nearest double every time). */
-const STEPS_PER_AXIS = 20;
-export const NUDGE_STEP = 1 / STEPS_PER_AXIS;
-/** Where a stakeholder nobody has placed yet starts when nudged: the middle of the grid. */
-const CENTRE = 0.5;
 
 /** Both axes run from 0 (none) to 1 (high). */
 export interface Position {
@@ -42,25 +41,11 @@ export interface StakeholderFields {
   brings: string;
 }
 
-/** Per axis over everyone's estimates: the extremes and the population standard deviation. */
-export interface AxisSpread {
-  min: number;
-  max: number;
-  sd: number;
-}
-
-export interface Stakeholder extends StakeholderFields {
+export interface Stakeholder extends StakeholderFields, EstimateSummary<keyof Position> {
   id: string;
   createdBy: string;
   createdAt: number;
   order: string;
-  /** How many people placed it. */
-  estimates: number;
-  /** The mean of everyone's estimates; null until someone places it. */
-  position: Position | null;
-  spread: { influence: AxisSpread; interest: AxisSpread } | null;
-  /** The estimate of the participant the query was asked for. */
-  mine: Position | null;
 }
 
 export interface Relationship {
@@ -81,7 +66,7 @@ const relationshipsOf = (doc: Y.Doc, boardId: string) => boardPartOf<Relationshi
 const DETAILS = ['needs', 'interests', 'motivations', 'brings'] as const;
 const isSector = (s: unknown): s is Sector => (SECTORS as readonly unknown[]).includes(s);
 const isLevel = (l: unknown): l is EngagementLevel => (ENGAGEMENT_LEVELS as readonly unknown[]).includes(l);
-const onAxis = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v <= 1;
+const AXES = ['influence', 'interest'] as const;
 
 /** Cleans and checks the given fields; nothing is written unless all pass. */
 function checkFields(fields: Partial<StakeholderFields>): Result<Partial<StakeholderFields>, StakeholderError> {
@@ -109,28 +94,9 @@ function checkFields(fields: Partial<StakeholderFields>): Result<Partial<Stakeho
   return ok(clean);
 }
 
-function estimatesOf(map: Y.Map<unknown>): Map<string, Position> {
-  const estimates = map.get('estimates') as Y.Map<Partial<Position>> | undefined;
-  const valid = new Map<string, Position>();
-  for (const [participant, e] of estimates?.entries() ?? []) {
-    if (onAxis(e.influence) && onAxis(e.interest)) valid.set(participant, { influence: e.influence, interest: e.interest });
-  }
-  return valid;
-}
-
-function spreadOf(values: readonly number[]): AxisSpread & { mean: number } {
-  const mean = values.reduce((s, v) => s + v, 0) / values.length;
-  const sd = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / values.length);
-  return { mean, min: Math.min(...values), max: Math.max(...values), sd };
-}
+const estimatesOf = (map: Y.Map<unknown>) => map.get('estimates') as Y.Map<unknown>;
 
 function toStakeholder(map: Y.Map<unknown>, me: string | undefined): Stakeholder {
-  const estimates = estimatesOf(map);
-  const all = [...estimates.values()];
-  const axes = all.length === 0 ? null : {
-    influence: spreadOf(all.map((e) => e.influence)),
-    interest: spreadOf(all.map((e) => e.interest)),
-  };
   const str = (key: string) => String(map.get(key) ?? '');
   const sector = map.get('sector');
   const level = map.get('level');
@@ -146,13 +112,7 @@ function toStakeholder(map: Y.Map<unknown>, me: string | undefined): Stakeholder
     createdBy: str('createdBy'),
     createdAt: Number(map.get('createdAt') ?? 0),
     order: orderOf(map, 'stakeholders'),
-    estimates: all.length,
-    position: axes && { influence: axes.influence.mean, interest: axes.interest.mean },
-    spread: axes && {
-      influence: { min: axes.influence.min, max: axes.influence.max, sd: axes.influence.sd },
-      interest: { min: axes.interest.min, max: axes.interest.max, sd: axes.interest.sd },
-    },
-    mine: (me !== undefined && estimates.get(me)) || null,
+    ...summariseEstimates(map.get('estimates') as Y.Map<unknown> | undefined, AXES, me),
   };
 }
 
@@ -241,23 +201,16 @@ export function deleteStakeholder(doc: Y.Doc, boardId: string, id: string, origi
   return ok(undefined);
 }
 
-function writeEstimate(doc: Y.Doc, map: Y.Map<unknown>, participant: string, position: Position, origin: unknown): void {
-  const estimates = map.get('estimates') as Y.Map<unknown>;
-  doc.transact(() => estimates.set(participant, { ...position, at: Date.now() }), origin);
-}
-
 /** Records where `participant` places the stakeholder (dragging on the grid; the facilitator's
  *  placement is their own estimate). Both axes must lie in 0..1. */
 export function placeStakeholder(
   doc: Y.Doc, boardId: string, id: string, participant: string, position: Position, origin: unknown,
 ): Result<void, StakeholderError> {
   if (!participant) return err('no-id');
-  if (!onAxis(position.influence) || !onAxis(position.interest)) {
-    return err('bad-position', `${position.influence}, ${position.interest}`);
-  }
+  if (!isEstimate(position, AXES)) return err('bad-position', `${position.influence}, ${position.interest}`);
   const map = stakeholderMap(doc, boardId, id);
   if (!map.ok) return map;
-  writeEstimate(doc, map.value, participant, { influence: position.influence, interest: position.interest }, origin);
+  writeEstimate(doc, estimatesOf(map.value), participant, { influence: position.influence, interest: position.interest }, origin);
   return ok(undefined);
 }
 
@@ -268,15 +221,11 @@ export function nudgeStakeholder(
   doc: Y.Doc, boardId: string, id: string, participant: string, steps: Partial<Position>, origin: unknown,
 ): Result<void, StakeholderError> {
   if (!participant) return err('no-id');
-  const { influence = 0, interest = 0 } = steps;
-  if (!Number.isInteger(influence) || !Number.isInteger(interest)) return err('bad-position', `${influence}, ${interest}`);
+  if (!wholeSteps(steps)) return err('bad-position', `${steps.influence}, ${steps.interest}`);
   const map = stakeholderMap(doc, boardId, id);
   if (!map.ok) return map;
-  const current = toStakeholder(map.value, participant);
-  const from = current.mine ?? current.position ?? { influence: CENTRE, interest: CENTRE };
-  const move = (v: number, n: number) =>
-    Math.min(STEPS_PER_AXIS, Math.max(0, Math.round(v * STEPS_PER_AXIS) + n)) / STEPS_PER_AXIS;
-  writeEstimate(doc, map.value, participant, { influence: move(from.influence, influence), interest: move(from.interest, interest) }, origin);
+  const estimates = estimatesOf(map.value);
+  writeEstimate(doc, estimates, participant, nudgedEstimate(summariseEstimates(estimates, AXES, participant), steps, AXES), origin);
   return ok(undefined);
 }
 
@@ -284,7 +233,7 @@ export function nudgeStakeholder(
 export function clearEstimate(doc: Y.Doc, boardId: string, id: string, participant: string, origin: unknown): Result<void, StakeholderError> {
   const map = stakeholderMap(doc, boardId, id);
   if (!map.ok) return map;
-  const estimates = map.value.get('estimates') as Y.Map<unknown>;
+  const estimates = estimatesOf(map.value);
   if (estimates.has(participant)) doc.transact(() => estimates.delete(participant), origin);
   return ok(undefined);
 }

@@ -20,6 +20,8 @@ export const LIMITS = {
   versionName: 60,
   /** Each field of an indicator of success (baseline, method, who collects...). */
   indicatorField: 300,
+  /** A need's or a pledge's unit: "USD", "person-days", "rooms". */
+  unit: 30,
 } as const;
 
 export type TextField = keyof typeof LIMITS;

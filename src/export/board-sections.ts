@@ -4,6 +4,8 @@ import { actionsSection } from './kinds/actions';
 import { groundRulesSection } from './kinds/ground-rules';
 import { indicatorsSection } from './kinds/indicators';
 import { notesSection } from './kinds/notes';
+import { resourcesSection } from './kinds/resources';
+import { risksSection } from './kinds/risks';
 import { stakeholdersSection } from './kinds/stakeholders';
 import { swotSection } from './kinds/swot';
 import { visionSection } from './kinds/vision';
@@ -22,6 +24,8 @@ const BOARD_SECTIONS = {
   'ground-rules': groundRulesSection,
   vision: visionSection,
   indicators: indicatorsSection,
+  resources: resourcesSection,
+  risks: risksSection,
   actions: actionsSection,
 } as const satisfies { [K in BoardType]: SectionKind<SectionBase & { kind: K }> };
 

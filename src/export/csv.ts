@@ -28,6 +28,10 @@ function header(t: Labels): string[] {
     success: t('indicators.field.success'), baseline: t('indicators.field.baseline'), target: t('indicators.field.target'),
     method: t('indicators.field.method'), collectedBy: t('indicators.field.collectedBy'),
     frequency: t('indicators.field.frequency'), reportTo: t('indicators.field.reportTo'),
+    category: t('export.csv.category'), need: t('export.csv.kind.need'), partner: t('export.csv.partner'),
+    form: t('export.csv.form'), amount: t('export.csv.amount'), unit: t('export.csv.unit'), due: t('export.csv.due'),
+    likelihood: t('export.csv.likelihood'), impact: t('export.csv.impact'), mitigation: t('export.csv.mitigation'),
+    owner: t('export.csv.owner'),
   };
   return CSV_COLUMNS.map((c) => words[c]);
 }

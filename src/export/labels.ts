@@ -39,6 +39,26 @@ export const LABEL_KEYS = [
   'export.csv.board', 'export.csv.quadrant', 'export.csv.heading', 'export.csv.text', 'export.csv.group',
   'export.csv.author', 'export.csv.status', 'export.csv.influence', 'export.csv.interest', 'export.csv.dots',
   ...SERIES_LABEL_KEYS,
+  // Resources and commitments; risks, assumptions and red lines:
+  'board.kind.resources', 'board.kind.risks',
+  'resources.category.skills', 'resources.category.logistics', 'resources.category.people', 'resources.category.facilities',
+  'resources.category.information', 'resources.category.distribution', 'resources.category.networks',
+  'resources.category.publicity', 'resources.category.money', 'resources.category.services', 'resources.category.products',
+  'resources.category.equipment', 'resources.category.unknown', 'resources.category',
+  'resources.quantity', 'resources.needed', 'resources.gap', 'resources.otherUnits',
+  'resources.status.open', 'resources.status.partly', 'resources.status.covered', 'resources.status.pledged',
+  'resources.form.cash', 'resources.form.in-kind', 'resources.pledge.byDate', 'resources.pledge.outsideMark',
+  'resources.pledge.partner', 'resources.partner.unknown', 'resources.grid.need',
+  'resources.gaps.needs', 'resources.gaps.open', 'resources.gaps.needed', 'resources.gaps.pledged', 'resources.gaps.missing',
+  'resources.gaps.cash', 'resources.gaps.inKind', 'resources.gaps.pledges',
+  'risks.section.risks', 'risks.section.assumptions', 'risks.section.redLines', 'risks.text', 'risks.mitigation', 'risks.owner',
+  'risks.axis.likelihood', 'risks.axis.impact', 'risks.where', 'risks.where.none', 'risks.range', 'risks.mine', 'risks.mine.none',
+  'risks.grid.label', 'redLines.none', 'redLines.unknownPartner',
+  'export.resources.grid', 'export.resources.byCategory', 'export.resources.byPartner', 'export.risks.bySeverity',
+  'export.redLines.sealed', 'export.risks.unrated', 'export.csv.kind.need', 'export.csv.kind.pledge', 'export.csv.kind.risk',
+  'export.csv.kind.assumption', 'export.csv.kind.redLine', 'export.csv.category', 'export.csv.partner', 'export.csv.form',
+  'export.csv.amount', 'export.csv.unit', 'export.csv.due', 'export.csv.likelihood', 'export.csv.impact',
+  'export.csv.mitigation', 'export.csv.owner',
 ] as const;
 
 export type LabelKey = (typeof LABEL_KEYS)[number];

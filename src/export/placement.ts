@@ -1,8 +1,9 @@
-import type { AxisSpread, Stakeholder } from '../core/stakeholders';
-import type { Labels } from './labels';
+import type { AxisSpread, EstimateSummary } from '../core/estimates';
+import type { LabelKey, Labels } from './labels';
 
-/* How a place on the influence × interest map reads, on the screen and in every export: each axis
- * as a whole percentage. Plain text; escaping is the caller's. */
+/* How a place on a grid of everyone's estimates (the stakeholder map's influence × interest, the
+ * risks' likelihood × impact) reads, on the screen and in every export: each axis as a whole
+ * percentage. Plain text; escaping is the caller's. */
 
 /** A 0..1 axis value as a whole number of percent. */
 export const percentOf = (value: number): number => Math.round(value * 100);
@@ -23,19 +24,41 @@ export interface PlacementWords {
   mine: string;
 }
 
-/** A stakeholder's place on the map in words: for screen readers and the list view. */
-export function placementWords(s: Pick<Stakeholder, 'position' | 'spread' | 'estimates' | 'mine'>, t: Labels): PlacementWords {
+/** The messages a grid's placement reads with; their placeholders are named after its axes
+ *  (`{influence}`, `{influenceMin}`...), plus `{count}` in `where`. */
+export interface PlacementKeys<A extends string> {
+  axes: readonly A[];
+  where: LabelKey;
+  whereNone: LabelKey;
+  range: LabelKey;
+  mine: LabelKey;
+  mineNone: LabelKey;
+}
+
+export const STAKEHOLDER_PLACEMENT: PlacementKeys<'influence' | 'interest'> = {
+  axes: ['influence', 'interest'], where: 'stakeholders.where', whereNone: 'stakeholders.where.none',
+  range: 'stakeholders.range', mine: 'stakeholders.mine', mineNone: 'stakeholders.mine.none',
+};
+
+export const RISK_PLACEMENT: PlacementKeys<'likelihood' | 'impact'> = {
+  axes: ['likelihood', 'impact'], where: 'risks.where', whereNone: 'risks.where.none',
+  range: 'risks.range', mine: 'risks.mine', mineNone: 'risks.mine.none',
+};
+
+const perAxis = <A extends string>(axes: readonly A[], value: (axis: A) => [string, number][]) =>
+  Object.fromEntries(axes.flatMap(value));
+
+/** An entry's place on its grid in words: for screen readers and the list views. */
+export function placementWords<A extends string>(
+  s: Pick<EstimateSummary<A>, 'position' | 'spread' | 'estimates' | 'mine'>, t: Labels, keys: PlacementKeys<A>,
+): PlacementWords {
+  const { axes } = keys;
   const where = s.position
-    ? t('stakeholders.where', { influence: percentOf(s.position.influence), interest: percentOf(s.position.interest), count: s.estimates })
-    : t('stakeholders.where.none');
+    ? t(keys.where, { ...perAxis(axes, (a) => [[a, percentOf(s.position![a])]]), count: s.estimates })
+    : t(keys.whereNone);
   const range = s.spread && s.estimates > 1
-    ? t('stakeholders.range', {
-      influenceMin: percentOf(s.spread.influence.min), influenceMax: percentOf(s.spread.influence.max),
-      interestMin: percentOf(s.spread.interest.min), interestMax: percentOf(s.spread.interest.max),
-    })
+    ? t(keys.range, perAxis(axes, (a) => [[`${a}Min`, percentOf(s.spread![a].min)], [`${a}Max`, percentOf(s.spread![a].max)]]))
     : null;
-  const mine = s.mine
-    ? t('stakeholders.mine', { influence: percentOf(s.mine.influence), interest: percentOf(s.mine.interest) })
-    : t('stakeholders.mine.none');
+  const mine = s.mine ? t(keys.mine, perAxis(axes, (a) => [[a, percentOf(s.mine![a])]])) : t(keys.mineNone);
   return { where, range, mine };
 }

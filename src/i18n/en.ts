@@ -4,6 +4,7 @@ import { exportMessages } from './en-export';
 import { facilitationMessages } from './en-facilitation';
 import { groundRulesMessages } from './en-ground-rules';
 import { planningMessages } from './en-planning';
+import { resourcesMessages } from './en-resources';
 import { recentlyDeletedMessages } from './en-recently-deleted';
 import { seriesMessages } from './en-series';
 import { stakeholderMessages } from './en-stakeholders';
@@ -19,6 +20,7 @@ export const en = {
   ...boardControlMessages,
   ...recentlyDeletedMessages,
   ...planningMessages,
+  ...resourcesMessages,
   ...seriesMessages,
   'app.name': 'Common Ground',
   'app.tagline': 'Workshops for partnerships, on every device in the room',

@@ -24,5 +24,7 @@ export const BOARD_SCREENS: Record<BoardType, BoardScreen> = {
   'ground-rules': () => import('./ground-rules/GroundRulesBoard.svelte'),
   vision: () => import('./vision/VisionBoard.svelte'),
   indicators: () => import('./indicators/IndicatorsBoard.svelte'),
+  resources: () => import('./resources/ResourcesBoard.svelte'),
+  risks: () => import('./risks/RisksBoard.svelte'),
   actions: () => import('./series/ActionsBoard.svelte'),
 };

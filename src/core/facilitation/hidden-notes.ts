@@ -7,10 +7,8 @@ import { itemsOf, liveBoard } from '../schema';
 import type { TextError } from '../text';
 import { boardModes, silentChange } from './board-modes';
 import { signChanges, storeRecords, type ControlError, type Signer } from './controls';
-import { fromBase64url, utf8 } from './encoding';
-import { boundedCache } from './memo';
 import { sealingKeys } from './roles';
-import { seal, unseal } from './sealing';
+import { openSealed, sealForFacilitators, writeUnlinked, type SealError } from './sealed-boxes';
 
 /* During a silent brainstorm every peer holds the whole document, so a note hidden only by the
  * interface would be readable in anyone's copy. A hidden note is therefore written sealed:
@@ -20,7 +18,7 @@ import { seal, unseal } from './sealing';
 export const sealedOf = (doc: Y.Doc) => doc.getMap<unknown>('sealed');
 
 export type HiddenNote = Pick<Item, 'id' | 'text' | 'createdBy' | 'group' | 'createdAt' | 'lane' | 'cluster'>;
-export type HiddenNoteError = TextError | ControlError | 'no-board' | 'not-silent' | 'no-note' | 'bad-key';
+export type HiddenNoteError = TextError | ControlError | SealError | 'no-board' | 'not-silent' | 'no-note';
 
 const context = (boardId: string, noteId: string) => `common-ground/hidden-note/1\n${boardId}\n${noteId}`;
 
@@ -36,22 +34,6 @@ function entriesOf(doc: Y.Doc, boardId: string): [string, SealedEntry][] {
   });
 }
 
-/** A random 32-bit Yjs client id, as Yjs makes its own. */
-const freshClientId = () => crypto.getRandomValues(new Uint32Array(1))[0]!;
-
-/** Every entry in a Yjs update carries the id of the device that wrote it, and presence maps
- *  that id to a name. Writing the box as a one-off device leaves nothing that links it to its
- *  author. Yjs allows a document's client id to change (it does so itself on a clash). */
-function writeUnlinked(doc: Y.Doc, write: () => void, origin: unknown): void {
-  const own = doc.clientID;
-  doc.clientID = freshClientId();
-  try {
-    doc.transact(write, origin);
-  } finally {
-    doc.clientID = own;
-  }
-}
-
 /** Adds a note to a silent board, sealed to every facilitator now and to `authorKey` (the
  *  author device's own X25519 public key, so that it can show its hidden notes after a reload). */
 export function addHiddenNote(
@@ -60,16 +42,15 @@ export function addHiddenNote(
   const text = checkNoteText(fields.text);
   if (!text.ok) return text;
   if (!liveBoard(doc, boardId)) return err('no-board', boardId);
-  const recipients = sealingKeys(doc, root);
-  if (recipients.length === 0) return err('bad-root');
+  if (!sealingKeys(doc, root).length) return err('bad-root');
   if (!boardModes(doc, root, boardId).silent) return err('not-silent', boardId);
-  if (fields.authorKey !== undefined && fromBase64url(fields.authorKey)?.length !== 32) return err('bad-key', fields.authorKey);
   const note: HiddenNote = {
     id: newId(), text: text.value, createdBy: fields.createdBy,
     group: fields.group, createdAt: Date.now(), lane: fields.lane ?? '', cluster: fields.cluster ?? '',
   };
-  const box = seal(utf8(JSON.stringify(note)), fields.authorKey ? [...recipients, fields.authorKey] : recipients, context(boardId, note.id));
-  writeUnlinked(doc, () => sealedOf(doc).set(note.id, { board: boardId, box }), origin);
+  const box = sealForFacilitators(doc, root, note, fields.authorKey, context(boardId, note.id));
+  if (!box.ok) return box;
+  writeUnlinked(doc, () => sealedOf(doc).set(note.id, { board: boardId, box: box.value }), origin);
   return ok(note.id);
 }
 
@@ -84,25 +65,9 @@ export function deleteHiddenNote(doc: Y.Doc, boardId: string, noteId: string, or
 /** How many notes wait for the reveal on a board: everyone may see that notes exist. */
 export const hiddenNoteCount = (doc: Y.Doc, boardId: string): number => entriesOf(doc, boardId).length;
 
-const opened = boundedCache<HiddenNote | undefined>(2048);
-
-/** Opening costs an X25519 operation; views ask at every change, boxes never change. */
-function open(boardId: string, noteId: string, box: string, secret: string): HiddenNote | undefined {
-  return opened(`${secret}\n${boardId}\n${noteId}\n${box}`, () => {
-    const plain = unseal(box, secret, context(boardId, noteId));
-    return plain && parseNote(new TextDecoder().decode(plain), noteId);
-  });
-}
-
 /** A box's contents, checked as carefully as any note typed here: its author may run a
  *  modified client. The id must be the entry's own, so a box copied to another entry is refused. */
-function parseNote(json: string, noteId: string): HiddenNote | undefined {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch {
-    return undefined;
-  }
+function parseNote(raw: unknown, noteId: string): HiddenNote | undefined {
   const n = (raw ?? {}) as Record<keyof HiddenNote, unknown>;
   const strings = [n.id, n.text, n.createdBy, n.group, n.lane, n.cluster];
   if (!strings.every((s) => typeof s === 'string') || typeof n.createdAt !== 'number' || n.id !== noteId) return undefined;
@@ -118,7 +83,7 @@ function parseNote(json: string, noteId: string): HiddenNote | undefined {
  *  facilitator. Oldest first. */
 export function openHiddenNotes(doc: Y.Doc, boardId: string, secret: string): HiddenNote[] {
   return entriesOf(doc, boardId)
-    .map(([id, { box }]) => open(boardId, id, box, secret))
+    .map(([id, { box }]) => openSealed(box, secret, context(boardId, id), (raw) => parseNote(raw, id)))
     .filter((n): n is HiddenNote => n !== undefined)
     .sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
 }

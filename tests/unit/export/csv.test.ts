@@ -24,12 +24,13 @@ describe('CSV', () => {
 
   it('has one row per note, proposal, stakeholder, vision version, vision statement and indicator, each with every column', () => {
     const rows = parseCsv(csvOf(fixtureWorkshop().doc));
-    expect(rows).toHaveLength(1 + 6 + 3 + 3 + 2 + 3 + 2);
-    expect(new Set(rows.map((r) => r.length))).toEqual(new Set([25]));
+    // Header, notes, stakeholders, proposals, notes, vision, indicators, needs and pledges, risks, an assumption and a red line.
+    expect(rows).toHaveLength(1 + 6 + 3 + 3 + 2 + 3 + 2 + 8 + 4);
+    expect(new Set(rows.map((r) => r.length))).toEqual(new Set([36]));
     const moh = rows.find((r) => r[4] === 'Ministry of Health')!;
     expect(moh.slice(0, 2)).toEqual(['Stakeholder', 'Who has a stake']);
     expect(moh.slice(8)).toEqual(['Government', 'Key decision-making partner', 'Reliable district data', '',
-      'Universal coverage', 'Authority, policy', '80', '70', '2', '', '', '', '', '', '', '', '']);
+      'Universal coverage', 'Authority, policy', '80', '70', '2', '', ...Array<string>(18).fill('')]);
     expect(rows.find((r) => r[4] === 'Monthly TWG meetings')!.slice(0, 7))
       .toEqual(['Note', 'Partnership SWOT', 'Strengths', 'Coordination', 'Monthly TWG meetings', 'Development Partners', '']);
   });

@@ -16,6 +16,9 @@ import type { Signer } from '../../../src/core/facilitation/controls';
 import { facilitatorId, newFacilitatorKeys } from '../../../src/core/facilitation/keys';
 import { grantFacilitator } from '../../../src/core/facilitation/roles';
 import { castDot, closeVote, openVote } from '../../../src/core/facilitation/votes';
+import { addRedLine, revealRedLines } from '../../../src/core/facilitation/red-lines';
+import { addNeed, addPledge } from '../../../src/core/resources';
+import { addAssumption, addRisk, rateRisk } from '../../../src/core/risks';
 import type { Labels } from '../../../src/export/labels';
 import { t as translate } from '../../../src/i18n/i18n';
 import { addIndicator, answerIndicator } from '../../../src/core/indicators';
@@ -59,7 +62,7 @@ export const PEOPLE = {
 
 export interface Fixture {
   doc: Y.Doc;
-  boards: { swot: string; stakeholders: string; rules: string; notes: string; vision: string; indicators: string };
+  boards: { swot: string; stakeholders: string; rules: string; notes: string; vision: string; indicators: string; resources: string; risks: string };
   /** The root facilitator's id, as the creator's device knows it. */
   root: string;
   /** The creator's device, which signs as the root facilitator. */
@@ -67,7 +70,8 @@ export interface Fixture {
 }
 
 /** A small but complete workshop: every board kind, two groups, a heading, estimates and a
- *  relationship, answered ground rules, a Khmer note, an agenda of two steps and a closed dot
+ *  relationship, answered ground rules, needs with pledges from both groups and an outside
+ *  source, rated risks, an assumption, a revealed and a sealed red line, a Khmer note, an agenda of two steps and a closed dot
  *  vote on the SWOT by both groups. Nothing in its summaries depends on random ids, keys or the
  *  clock (no two voted notes tie), so they can be compared with golden files. */
 export function fixtureWorkshop(): Fixture {
@@ -152,6 +156,35 @@ export function fixtureWorkshop(): Fixture {
   const reports = unwrap(addIndicator(doc, indicators, { indicator: KHMER_NOTE, frequency: 'Monthly', createdBy: PEOPLE.dara.id }, 'setup'));
   unwrap(answerIndicator(doc, indicators, reports, { participant: PEOPLE.anna.id, group: dp },
     { answer: 'object', reason: 'No baseline yet' }, 'setup'));
+
+  const resources = addBoardOf(doc, 'resources', 'Resources and commitments');
+  const analyst = unwrap(addNeed(doc, resources, {
+    title: 'Data analyst', category: 'people', amount: 12, unit: 'person-months', createdBy: PEOPLE.sokha.id,
+  }, 'setup'));
+  const survey = unwrap(addNeed(doc, resources, {
+    title: 'Household survey', category: 'money', amount: 50000, unit: 'USD', detail: 'Two provinces', createdBy: PEOPLE.anna.id,
+  }, 'setup'));
+  const venue = unwrap(addNeed(doc, resources, { title: 'Meeting venue', category: 'facilities', createdBy: PEOPLE.dara.id }, 'setup'));
+  unwrap(addNeed(doc, resources, { title: 'Translation', category: 'services', amount: 20, unit: 'days', createdBy: PEOPLE.dara.id }, 'setup'));
+  const pledge = (need: string, fields: Record<string, unknown> & { what: string; form: 'cash' | 'in-kind' }) =>
+    unwrap(addPledge(doc, resources, { need, createdBy: PEOPLE.sokha.id, ...fields }, 'setup'));
+  pledge(survey, { outside: 'Global Fund', what: 'Survey grant', form: 'cash', amount: 10000, by: '2025-09-30' });
+  pledge(analyst, { partner: gov, what: 'Two statisticians, part time', form: 'in-kind', amount: 6, by: '2025-06-30' });
+  pledge(survey, { partner: dp, what: 'Trust fund', form: 'cash', amount: 30000 });
+  pledge(venue, { partner: gov, what: KHMER_NOTE, form: 'in-kind' });
+
+  const risks = addBoardOf(doc, 'risks', 'Risks and red lines');
+  const cut = unwrap(addRisk(doc, risks, {
+    text: 'Funding ends before the pilot', mitigation: 'A second donor', owner: 'Steering group', createdBy: PEOPLE.anna.id,
+  }, 'setup'));
+  unwrap(addRisk(doc, risks, { text: 'Staff turnover', createdBy: PEOPLE.dara.id }, 'setup'));
+  unwrap(rateRisk(doc, risks, cut, PEOPLE.sokha.id, { likelihood: 0.6, impact: 0.9 }, 'setup'));
+  unwrap(rateRisk(doc, risks, cut, PEOPLE.anna.id, { likelihood: 0.2, impact: 0.7 }, 'setup'));
+  unwrap(addAssumption(doc, risks, { text: 'The financing law passes this year', createdBy: PEOPLE.sokha.id }, 'setup'));
+  unwrap(addRedLine(doc, root, risks, { partner: dp, text: 'No funding through parallel systems' }, 'setup'));
+  unwrap(revealRedLines(doc, risks, keys.sealing.secret, 'setup'));
+  // Entered after the reveal: sealed in the summary too.
+  unwrap(addRedLine(doc, root, risks, { partner: gov, text: 'Ministry keeps the final say on hiring' }, 'setup'));
   addBoardOf(doc, 'actions', 'Follow-up actions');
 
   unwrap(addStep(doc, facilitator, { boardId: notes, title: 'Welcome and expectations', minutes: 15 }, 'setup'));
@@ -169,7 +202,7 @@ export function fixtureWorkshop(): Fixture {
   }
   unwrap(closeVote(doc, facilitator, swot, 'setup'));
 
-  return { doc, boards: { swot, stakeholders: map, rules, notes, vision, indicators }, root, facilitator };
+  return { doc, boards: { swot, stakeholders: map, rules, notes, vision, indicators, resources, risks }, root, facilitator };
 }
 
 const GOLDEN = join(import.meta.dirname, 'golden');

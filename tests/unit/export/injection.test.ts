@@ -24,6 +24,7 @@ import { answerVersion, editVision, nameVersion } from '../../../src/core/vision
 import { newWorkshop, unwrap } from '../core/helpers';
 import { CORPUS, parseCsv, t } from './helpers';
 
+
 /** A workshop whose every user-written text is one of the corpus strings, with two agenda steps
  *  and a closed dot vote on every note of its notes board by two groups named with corpus strings. */
 function hostileWorkshop(): { doc: Y.Doc; root: string } {

@@ -92,7 +92,7 @@ describe('board choice', () => {
     expect(model.sections.map((s) => s.title)).toEqual(['Partnership SWOT', 'Expectations']);
     expect(model.agenda.map((a) => a.title)).toEqual([
       'Partnership SWOT', 'Who has a stake', 'Ground rules', 'Expectations', 'Vision and joint objective', 'Indicators of success',
-      'Follow-up actions',
+      'Resources and commitments', 'Risks and red lines', 'Follow-up actions',
     ]);
     expect(toHtml(model, t)).not.toContain('<svg');
   });
@@ -112,7 +112,7 @@ describe('board choice', () => {
       { text: 'Pilot in two provinces', author: { group: '' } },
     ] }]);
     expect(toMarkdown(model, t)).toContain('## Milestones\n\n*Notes*\n\n- Pilot in two provinces — *No group*');
-    expect(toCsv(model, t)).toContain('\r\nNote,Milestones,,,Pilot in two provinces,No group,,,,,,,,,,,,,,,,,,,\r\n');
+    expect(toCsv(model, t)).toContain(`\r\nNote,Milestones,,,Pilot in two provinces,No group${','.repeat(30)}\r\n`);
   });
 });
 
