@@ -18,6 +18,9 @@ export interface TestNet {
   /** Serves `dir` as plain static files at the hub's address (a public deployment's web host,
    *  which knows nothing of /healthz, /sync or /signal); resolves when it answers. */
   startStaticHost(port: number, dir: string): Promise<ChildProcess>;
+  /** Starts y-webrtc's own signaling server (its bin/server.js) at the hub's address: a public
+   *  deployment's third-party signaling, which knows nothing of the hub's channel. */
+  startSignalingServer(port: number): Promise<ChildProcess>;
   destroy(): Promise<void>;
 }
 
@@ -105,6 +108,10 @@ export function createTestNet(): TestNet {
         `r.writeHead(200,{'Content-Type':types[extname(p)||'.html']||'application/octet-stream'}).end(b)}` +
         `catch{r.writeHead(404).end()}}).listen(${port},'10.77.0.1')`;
       return startInHub(['-e', script], port, '/index.html');
+    },
+    startSignalingServer(port) {
+      const server = resolve(import.meta.dirname, '../../node_modules/y-webrtc/bin/server.js');
+      return startInHub(['-e', `process.env.PORT='${port}';import(${JSON.stringify(server)})`], port, '/');
     },
     async destroy() {
       await Promise.all(browsers.map((b) => b.close().catch(() => {})));
