@@ -68,6 +68,8 @@ export class WorkshopSession {
   readonly sync: WorkshopSync;
   syncStatus = $state<SyncStatus>({ hub: 'off', peers: 0, pending: 0, pendingIds: new Set(), people: [], encrypted: false, refused: null });
   readonly secret: string;
+  /** The hub this workshop syncs with, if any. */
+  readonly hub: string | null;
   readonly facilitation: Facilitation;
   readonly deleted: RecentlyDeleted;
   readonly #stopSync: () => void;
@@ -93,6 +95,7 @@ export class WorkshopSession {
   ) {
     this.newerSchema = !migrate(doc, this.origin).ok;
     this.secret = link.secret;
+    this.hub = link.hub;
     this.deleted = new RecentlyDeleted(doc, services.deletedEntries, id, this.origin);
     const { relay, peers } = services.transports;
     this.sync = new Sync(doc, {

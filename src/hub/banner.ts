@@ -49,7 +49,7 @@ export function banner(urls: HubUrls, dataDir: string, pairingCode: string): str
   lines.push('', indent(renderUnicodeCompact(target, { border: 2 })), '');
   lines.push(`  Scan to open ${target}`);
   lines.push(`  Pairing code:           ${pairingCode}`);
-  lines.push('    (registers a workshop here from another computer, through the script client for now: see the README)');
+  lines.push('    (a facilitator on another computer enters it in the app: Invite, then "Register this workshop with a hub")');
   lines.push(`  Relayed workshops are kept in ${dataDir}`);
   lines.push('  Stop with Ctrl+C (workshops are saved first).');
   return lines.join('\n');

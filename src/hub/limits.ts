@@ -38,10 +38,7 @@ export const RELAY_MESSAGE_OVERHEAD_BYTES = 1024;
 /** Signaling carries WebRTC offers and answers (a few KB each), never document data. */
 export const SIGNAL_MAX_MESSAGE_BYTES = 256 * 1024;
 
-/** Workshops one socket may join on the relay, and topics it may subscribe to on /signal. */
-export const MAX_ROOMS_PER_SOCKET = 32;
-
-/** Room (relay document) and signaling topic names: the app uses `cg-<workshop id>`. The name
+/** Room (relay document) and signaling topic names: the app uses `cg-<32 hex>`. The name
  *  also becomes a file name in the data directory, so nothing else may pass. */
 export const ROOM_NAME = /^[\w-]{1,80}$/;
 

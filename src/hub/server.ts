@@ -75,12 +75,13 @@ export async function startHub(options: HubOptions): Promise<HubServer> {
   const quota = new StorageQuota(limits, await store.sizes());
   const pairingCode = options.pairingCode ?? newPairingCode();
   const keys = await RoomKeyStore.open(options.data ? resolve(options.data) : null);
-  const relay = createRelay(store, quota, { keys, pairingCode, log });
-  const signaling = createSignaling(log);
+  const channel = { keys, pairingCode, log };
+  const relay = createRelay(store, quota, channel);
+  const signaling = createSignaling(channel);
   const sockets = createSocketRouter({
     // Anything larger is refused by the relay anyway: closed before it is buffered.
     '/sync': { maxPayload: limits.maxUpdateBytes + RELAY_MESSAGE_OVERHEAD_BYTES, accept: relay.accept },
-    '/signal': { maxPayload: SIGNAL_MAX_MESSAGE_BYTES, accept: (ws, _request, client) => signaling.accept(ws, client) },
+    '/signal': { maxPayload: SIGNAL_MAX_MESSAGE_BYTES, accept: signaling.accept },
   }, limits, log);
   const startedAt = Date.now();
   const stats = (): HubStats => ({

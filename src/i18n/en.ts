@@ -5,6 +5,7 @@ import { facilitationMessages } from './en-facilitation';
 import { groundRulesMessages } from './en-ground-rules';
 import { planningMessages } from './en-planning';
 import { resourcesMessages } from './en-resources';
+import { pairingMessages } from './en-pairing';
 import { recentlyDeletedMessages } from './en-recently-deleted';
 import { seriesMessages } from './en-series';
 import { stakeholderMessages } from './en-stakeholders';
@@ -22,6 +23,7 @@ export const en = {
   ...planningMessages,
   ...resourcesMessages,
   ...seriesMessages,
+  ...pairingMessages,
   'app.name': 'Common Ground',
   'app.tagline': 'Workshops for partnerships, on every device in the room',
   'nav.home': 'Workshops',

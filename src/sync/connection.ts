@@ -1,10 +1,12 @@
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { changedEntries } from '../core/changed';
+import { NOT_INVITED } from '../core/channel/handshake';
 import { roomKeys } from '../core/channel/room-keys';
 import type { HubRefusal } from '../core/hub-refusals';
 import { confirmedClock, presentPeople, type PresenceState, type PresenceUser, type Present } from './presence';
-import { watchRefusals } from './refusals';
+import { refusalOf, watchRefusals } from './refusals';
+import type { SignalingWatch } from './secure-signaling';
 import { hubSocketUrl } from './room';
 import { secureSocketClass } from './secure-socket';
 import { networkTransports, type Peers, type Relay, type Transports } from './transports';
@@ -68,6 +70,8 @@ export class WorkshopSync {
   #hub: HubState = 'off';
   #peers = 0;
   #refused: HubRefusal | null = null;
+  /** The hub's signaling turned this device away (a device with the relay off hears it there). */
+  #signalingRefused = false;
   #seenTimer: ReturnType<typeof setTimeout> | undefined;
   #status: SyncStatus;
 
@@ -81,11 +85,12 @@ export class WorkshopSync {
     const { room } = keys;
     const transports = options.transports ?? networkTransports;
 
+    const access = { keys, register: options.register, pairingCode: options.pairingCode ?? '' };
     if (options.peers) {
-      const signaling = [...(options.hub ? [hubSocketUrl(options.hub, '/signal')] : []), ...options.signaling];
-      if (signaling.length > 0) {
+      const hub = options.hub ? { url: hubSocketUrl(options.hub, '/signal'), access, watch: this.#signalingWatch } : null;
+      if (hub || options.signaling.length > 0) {
         this.#webrtc = transports.peers({
-          room, doc, awareness: this.awareness, signaling,
+          room, doc, awareness: this.awareness, hub, signaling: options.signaling,
           password: encrypted ? options.secret : undefined, iceServers: options.iceServers,
         });
         this.#status.encrypted = encrypted;
@@ -99,7 +104,7 @@ export class WorkshopSync {
 
     if (options.relay && options.hub) {
       this.#hub = 'connecting';
-      const socket = secureSocketClass({ keys, register: options.register, pairingCode: options.pairingCode ?? '' });
+      const socket = secureSocketClass(access);
       this.#relay = transports.relay({ url: hubSocketUrl(options.hub, '/sync'), room, doc, awareness: this.awareness, socket });
       this.#relay.on('status', ({ status }: { status: string }) => {
         this.#hub = status === 'connected' ? 'connected' : 'connecting';
@@ -160,6 +165,19 @@ export class WorkshopSync {
     this.#scheduleSeen();
   };
 
+  readonly #signalingWatch: SignalingWatch = {
+    opened: () => this.#setSignalingRefused(false),
+    closed: (event) => {
+      if (refusalOf(event) === NOT_INVITED) this.#setSignalingRefused(true);
+    },
+  };
+
+  #setSignalingRefused(refused: boolean): void {
+    if (refused === this.#signalingRefused) return;
+    this.#signalingRefused = refused;
+    this.#emit();
+  }
+
   readonly #onAwareness = () => {
     this.#confirm(Math.max(this.#hubClock, confirmedClock(this.awareness, this.#doc.clientID)));
     this.#emit();
@@ -208,7 +226,7 @@ export class WorkshopSync {
       pendingIds: this.#pendingIds,
       people: presentPeople(this.awareness),
       encrypted: this.#status.encrypted,
-      refused: this.#refused,
+      refused: this.#refused ?? (this.#signalingRefused ? NOT_INVITED : null),
     };
     this.#listeners.forEach((l) => l(this.#status));
   }

@@ -3,7 +3,8 @@ import { WebrtcProvider } from 'y-webrtc';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { framedWebRtc } from './peer-chunks';
-import type { SecureSocket } from './secure-socket';
+import { routeSignaling, type SignalingWatch } from './secure-signaling';
+import type { ChannelAccess, SecureSocket } from './secure-socket';
 
 /** The hub relay, as much of it as `WorkshopSync` uses (Hocuspocus' provider in the app). */
 export interface Relay {
@@ -24,6 +25,15 @@ export interface Peers {
   destroy(): void;
 }
 
+/** The hub's signaling endpoint, reached through the encrypted channel with `access`. */
+export interface HubSignaling {
+  url: string;
+  access: ChannelAccess;
+  /** Each socket that opens (the hub let this device in), and each that closes, with the hub's
+   *  code and reason (4401: not invited). */
+  watch: SignalingWatch;
+}
+
 export interface Room {
   room: string;
   doc: Y.Doc;
@@ -35,7 +45,8 @@ export interface Room {
 export interface Transports {
   /** `socket`: the WebSocket class to reach the hub through (the encrypted channel). */
   relay(room: Room & { url: string; socket: new (url: string) => SecureSocket }): Relay;
-  peers(room: Room & { signaling: string[]; password: string | undefined; iceServers: RTCIceServer[] }): Peers;
+  /** `hub`: the hub's signaling, through the channel; `signaling`: configured third-party servers. */
+  peers(room: Room & { hub: HubSignaling | null; signaling: string[]; password: string | undefined; iceServers: RTCIceServer[] }): Peers;
 }
 
 export const networkTransports: Transports = {
@@ -47,7 +58,20 @@ export const networkTransports: Transports = {
     provider.attach();
     return provider;
   },
-  peers: ({ room, doc, awareness, signaling, password, iceServers }) => new WebrtcProvider(room, doc, {
-    signaling, password, awareness, maxConns: 20, peerOpts: { config: { iceServers }, wrtc: framedWebRtc() },
-  }),
+  peers: ({ room, doc, awareness, hub, signaling, password, iceServers }) => {
+    const route = hub && routeSignaling(hub.url, hub.access, hub.watch);
+    const provider = new WebrtcProvider(room, doc, {
+      signaling: [...(route ? [route.url] : []), ...signaling], password, awareness, maxConns: 20,
+      peerOpts: { config: { iceServers }, wrtc: framedWebRtc() },
+    });
+    return {
+      on: (event, listener) => provider.on(event, listener),
+      destroy: () => {
+        // y-webrtc's destroy leaves the provider's signaling connections open; disconnect closes them.
+        provider.disconnect();
+        provider.destroy();
+        route?.release();
+      },
+    };
+  },
 };

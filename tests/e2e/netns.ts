@@ -13,16 +13,31 @@ export interface TestNet {
   hubAddress: string;
   /** Launches Chromium inside a new device namespace. */
   device(extraArgs?: string[]): Promise<Browser>;
-  /** Starts the hub (from dist/) inside the hub namespace; resolves when it answers. */
-  startHub(port: number, dataDir: string): Promise<ChildProcess>;
+  /** Starts the hub (from dist/) inside the hub namespace; resolves when it answers, with what it
+   *  printed so far (its banner, with the pairing code). */
+  startHub(port: number, dataDir: string): Promise<ChildProcess & { output(): string }>;
   /** Serves `dir` as plain static files at the hub's address (a public deployment's web host,
    *  which knows nothing of /healthz, /sync or /signal); resolves when it answers. */
   startStaticHost(port: number, dir: string): Promise<ChildProcess>;
+  /** Starts y-webrtc's own signaling server (its bin/server.js) at the hub's address: a public
+   *  deployment's third-party signaling, which knows nothing of the hub's channel. */
+  startSignalingServer(port: number): Promise<ChildProcess>;
   destroy(): Promise<void>;
 }
 
 const ip = (...args: string[]) => execFileSync('ip', args, { stdio: 'pipe' });
 const tag = `${process.pid % 10000}`;
+
+/** The pairing code a hub started with `startHub` printed in its banner. */
+export async function printedPairingCode(hub: { output(): string }): Promise<string> {
+  const deadline = Date.now() + 10_000;
+  let code: string | undefined;
+  while (!(code = /Pairing code:\s+(\S+)/.exec(hub.output())?.[1])) {
+    if (Date.now() > deadline) throw new Error(`the hub printed no pairing code:\n${hub.output()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return code;
+}
 
 export function canMakeNetns(): string | null {
   if (process.getuid?.() !== 0) return 'network namespaces need root (CI runs as root)';
@@ -47,7 +62,7 @@ export function createTestNet(): TestNet {
   ip('-n', hubNs, 'link', 'set', 'br0', 'up');
 
   /** A Node process in the hub namespace, ready once `probe` on `port` answers 200. */
-  async function startInHub(nodeArgs: string[], port: number, probe: string): Promise<ChildProcess> {
+  async function startInHub(nodeArgs: string[], port: number, probe: string): Promise<ChildProcess & { output(): string }> {
     const root = resolve(import.meta.dirname, '../..');
     const child = spawn('ip', ['netns', 'exec', hubNs, process.execPath, ...nodeArgs], { cwd: root, stdio: 'pipe' });
     hubs.push(child);
@@ -59,7 +74,7 @@ export function createTestNet(): TestNet {
       try {
         execFileSync('ip', ['netns', 'exec', hubNs, process.execPath, '-e',
           `fetch('http://10.77.0.1:${port}${probe}').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))`], { stdio: 'pipe' });
-        return child;
+        return Object.assign(child, { output: () => output });
       } catch {
         if (child.exitCode !== null) throw new Error(`process in the test network exited: ${output}`);
         await new Promise((r) => setTimeout(r, 250));
@@ -105,6 +120,10 @@ export function createTestNet(): TestNet {
         `r.writeHead(200,{'Content-Type':types[extname(p)||'.html']||'application/octet-stream'}).end(b)}` +
         `catch{r.writeHead(404).end()}}).listen(${port},'10.77.0.1')`;
       return startInHub(['-e', script], port, '/index.html');
+    },
+    startSignalingServer(port) {
+      const server = resolve(import.meta.dirname, '../../node_modules/y-webrtc/bin/server.js');
+      return startInHub(['-e', `process.env.PORT='${port}';import(${JSON.stringify(server)})`], port, '/');
     },
     async destroy() {
       await Promise.all(browsers.map((b) => b.close().catch(() => {})));

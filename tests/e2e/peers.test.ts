@@ -4,19 +4,21 @@ import { join as joinPath } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { LAPTOP, PHONE, buildVariant } from './harness';
-import { canMakeNetns, createTestNet, type TestNet } from './netns';
+import { canMakeNetns, createTestNet, printedPairingCode, type TestNet } from './netns';
 import {
-  addNote, addNotesQuickly, bulkTexts, createWorkshop, inviteLink, join, noteTexts, useTransports, waitForNoteCount,
-  waitForNotes,
+  addNote, addNotesQuickly, bulkTexts, createWorkshop, inviteLink, join, noteTexts, pairWithHub, useTransports,
+  waitForNoteCount, waitForNotes,
 } from './workshop-steps';
 
 /* Peer-to-peer through y-webrtc, between devices in their own network namespaces. The hub serves
  * the app and the signaling endpoint only: every device has the relay switched off. */
 const PORT = 8787;
 const STATIC_PORT = 8080;
+const SIGNAL_PORT = 4444;
 let net: TestNet;
 let appUrl: string;
 let siteUrl: string;
+let pairingCode: string;
 
 // Without a private network these tests cannot run at all: one line says why, not a stack trace.
 // CI runs as root, so there a missing network is a failure, never a quiet skip.
@@ -29,7 +31,8 @@ beforeAll(async () => {
   net = createTestNet();
   appUrl = `http://${net.hubAddress}:${PORT}/`;
   siteUrl = `http://${net.hubAddress}:${STATIC_PORT}/`;
-  await net.startHub(PORT, mkdtempSync(joinPath(tmpdir(), 'cg-peers-')));
+  const hub = await net.startHub(PORT, mkdtempSync(joinPath(tmpdir(), 'cg-peers-')));
+  pairingCode = await printedPairingCode(hub);
 });
 afterAll(async () => {
   await net?.destroy();
@@ -55,6 +58,13 @@ async function device(n: number, kind: object = PHONE): Promise<Page> {
   return context.newPage();
 }
 
+/** The facilitator's laptop is not the hub's computer here: it brings the workshop to the hub
+ *  with the code the hub printed, as a second facilitator laptop does. */
+async function register(facilitator: Page) {
+  expect(await pairWithHub(facilitator, pairingCode)).toMatch(/^Registered/);
+  await facilitator.getByRole('button', { name: 'Done' }).click();
+}
+
 async function waitForPeers(page: Page, n: number) {
   await page.waitForFunction((want) => Number(document.querySelector('[data-testid="sync-state"]')?.getAttribute('data-peers')) >= want, n, { timeout: 60_000 });
 }
@@ -63,6 +73,7 @@ describe.skipIf(why)('co-editing peer-to-peer (relay off)', () => {
   it('three devices converge over WebRTC alone', async () => {
     const facilitator = await device(0, LAPTOP);
     await createWorkshop(facilitator, appUrl, 'Peers workshop');
+    await register(facilitator);
     const link = await inviteLink(facilitator);
     const a = await device(1);
     const b = await device(2);
@@ -89,6 +100,7 @@ describe.skipIf(why)('co-editing peer-to-peer (relay off)', () => {
   it('a newcomer receives a 1 MB workshop state from a peer (messages are chunked)', async () => {
     const facilitator = await device(0, LAPTOP);
     await createWorkshop(facilitator, appUrl, 'Big peers workshop');
+    await register(facilitator);
     const texts = bulkTexts(760, 'khmer');
     expect(new TextEncoder().encode(texts.join('')).length).toBeGreaterThan(1024 * 1024);
     await addNotesQuickly(facilitator, texts);
@@ -101,10 +113,13 @@ describe.skipIf(why)('co-editing peer-to-peer (relay off)', () => {
     await waitForNoteCount(facilitator, texts.length + 1);
   });
 
+  // The hub's own /signal lets in only devices that prove a registered room's key, so a public
+  // deployment uses a signaling server of its own: here y-webrtc's.
   it('joins through peers alone on a public deployment: a static web host plus a signaling server, no hub', async () => {
-    const signaling = `ws://${net.hubAddress}:${PORT}/signal`;
+    const signaling = `ws://${net.hubAddress}:${SIGNAL_PORT}`;
     const site = buildVariant({ VITE_SIGNALING: signaling, CG_BUILD_ID: 'public-static' });
     try {
+      await net.startSignalingServer(SIGNAL_PORT);
       await net.startStaticHost(STATIC_PORT, site);
       const facilitator = await device(0, LAPTOP);
       await createWorkshop(facilitator, siteUrl, 'Public deployment');

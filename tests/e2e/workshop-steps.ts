@@ -28,6 +28,21 @@ export async function inviteLink(page: Page): Promise<string> {
   return link;
 }
 
+/** A facilitator's device on another computer than the hub's registers the open workshop with
+ *  the hub's pairing code, in the invite dialog; resolves with what the app answered. */
+export async function pairWithHub(page: Page, code: string): Promise<string> {
+  if (!(await page.getByTestId('pairing').isVisible())) await page.getByRole('button', { name: 'Invite' }).click();
+  const pairing = page.getByTestId('pairing');
+  if ((await pairing.getAttribute('open')) === null) await pairing.locator('summary').click();
+  await pairing.getByLabel('Pairing code').fill(code);
+  await pairing.getByRole('button', { name: 'Register', exact: true }).click();
+  const outcome = pairing.getByTestId('pairing-outcome');
+  // The form clears its last answer when it sends, and shows the new one once the hub answered.
+  await page.waitForFunction(() => document.querySelector('[data-testid="pairing-outcome"]')
+    && !document.querySelector<HTMLButtonElement>('[data-testid="pairing"] button[type="submit"]')?.disabled);
+  return (await outcome.textContent()) ?? '';
+}
+
 /** A participant opens the link, gives name and group, and lands on the first board. */
 export async function join(page: Page, link: string, name: string, group: string, board = 'Expectations') {
   await page.goto(link);

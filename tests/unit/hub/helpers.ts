@@ -11,6 +11,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import type { RoomKeys } from '../../../src/core/channel/room-keys';
 import { startHub, type HubServer, type HubStats } from '../../../src/hub/server';
+import { SignalingSocket } from '../../../src/sync/secure-signaling';
 import { secureSocketClass } from '../../../src/sync/secure-socket';
 
 const cleanups: (() => unknown)[] = [];
@@ -110,6 +111,59 @@ export function relayClient(
   };
   cleanups.push(() => client.destroy());
   return client;
+}
+
+export interface SignalClient {
+  /** The WebSocket under the channel: what a stranger on the Wi-Fi sees of this device. */
+  wire: WebSocket;
+  /** Sends a y-webrtc signaling message, through the channel. */
+  send(message: object): void;
+  /** The next message the hub sends, opened and parsed. */
+  next(): Promise<Record<string, unknown>>;
+  /** Every message received so far. */
+  received: Record<string, unknown>[];
+  /** How the socket ended: close code and reason. */
+  closed: Promise<string>;
+  close(): void;
+}
+
+/** A device on /signal, through the encrypted channel as the app's y-webrtc reaches the hub
+ *  (src/sync/secure-signaling.ts); resolves once the hub let it in, or rejects with the hub's
+ *  close code and reason. By default a facilitator's on the hub's computer, which registers the room. */
+export async function signalClient(
+  hub: Pick<TestHub, 'ws'>, room: string,
+  options: { keys?: RoomKeys; register?: boolean; pairingCode?: string; ws?: WebSocket.ClientOptions } = {},
+): Promise<SignalClient> {
+  const access = { keys: options.keys ?? testKeys(room), register: options.register ?? true, pairingCode: options.pairingCode ?? '' };
+  let wire: WebSocket | undefined;
+  class Wire extends WebSocket {
+    constructor(url: string) {
+      super(url, options.ws);
+      wire = this;
+    }
+  }
+  const socket = new SignalingSocket(hub.ws('/signal'), access, Wire);
+  cleanups.push(() => socket.close());
+  const received: Record<string, unknown>[] = [];
+  const waiting: ((m: Record<string, unknown>) => void)[] = [];
+  socket.onmessage = ({ data }) => {
+    const message = JSON.parse(data) as Record<string, unknown>;
+    received.push(message);
+    waiting.shift()?.(message);
+  };
+  const closed = new Promise<string>((done) => { socket.onclose = (e) => done(`${e.code} ${e.reason}`); });
+  await new Promise<void>((done, fail) => {
+    socket.onopen = () => done();
+    void closed.then((how) => fail(new Error(how)));
+  });
+  return {
+    wire: wire!,
+    send: (message) => socket.send(JSON.stringify(message)),
+    next: () => new Promise((done) => waiting.push(done)),
+    received,
+    closed,
+    close: () => socket.close(),
+  };
 }
 
 /** A raw WebSocket, opened; closed after the test. */

@@ -5,7 +5,7 @@ import { connect, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHub } from '../../../src/hub/server';
-import { cleanUp, nextJson, onCleanUp, openSocket, relayClient, startTestHub, STUB_PAGE, tempDir, until } from './helpers';
+import { cleanUp, onCleanUp, openSocket, relayClient, signalClient, startTestHub, STUB_PAGE, tempDir, until } from './helpers';
 
 afterEach(cleanUp);
 
@@ -17,15 +17,18 @@ describe('the hub over http', () => {
     const b = relayClient(hub, 'cg-a');
     const c = relayClient(hub, 'cg-b');
     await Promise.all([a.settled(), b.settled(), c.settled()]);
-    const signal = await openSocket(hub.ws('/signal'));
-    signal.send(JSON.stringify({ type: 'subscribe', topics: ['cg-a', 'cg-b'] }));
+    const signals = await Promise.all(['cg-a', 'cg-b'].map(async (room) => {
+      const signal = await signalClient(hub, room);
+      signal.send({ type: 'subscribe', topics: [room] });
+      return signal;
+    }));
     await until('the topics are counted', async () => (await hub.health()).signalRooms === 2);
     const health = await hub.health();
-    expect(health).toMatchObject({ ok: true, rooms: 2, signalRooms: 2, clients: 4 });
+    expect(health).toMatchObject({ ok: true, rooms: 2, signalRooms: 2, clients: 5 });
     expect(health.uptime).toBeGreaterThanOrEqual(0);
 
     for (const client of [a, b, c]) client.destroy();
-    signal.close();
+    for (const signal of signals) signal.close();
     await until('everything is counted out', async () => {
       const h = await hub.health();
       return h.rooms === 0 && h.signalRooms === 0 && h.clients === 0;
@@ -130,9 +133,9 @@ describe('the hub over http', () => {
       }).on('error', fail);
     });
     expect(JSON.parse(body)).toMatchObject({ ok: true });
-    const ws = await openSocket(hub.ws('/signal'), { rejectUnauthorized: false });
-    const answer = nextJson(ws);
-    ws.send(JSON.stringify({ type: 'ping' }));
+    const signal = await signalClient(hub, 'cg-tls', { ws: { rejectUnauthorized: false } });
+    const answer = signal.next();
+    signal.send({ type: 'ping' });
     expect(await answer).toEqual({ type: 'pong' });
   });
 

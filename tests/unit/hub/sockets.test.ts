@@ -1,8 +1,8 @@
-import { connect } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
 import { DEFAULT_LIMITS, RELAY_MESSAGE_OVERHEAD_BYTES } from '../../../src/hub/limits';
-import { cleanUp, frame, frameHeader, openSocket, rawSocket, refusedWith, startTestHub, until } from './helpers';
+import { cleanUp, frame, frameHeader, openSocket, rawSocket, refusedWith, signalClient, startTestHub, until } from './helpers';
 
 afterEach(cleanUp);
 
@@ -67,11 +67,12 @@ describe('WebSocket upgrades on the hub\'s one port', () => {
 
   it('cleans up after a signaling client that vanishes mid-message', async () => {
     const hub = await startTestHub();
-    const { socket } = await rawSocket(hub, '/signal');
-    socket.write(frame(OPCODE_TEXT, Buffer.from(JSON.stringify({ type: 'subscribe', topics: ['cg-vanish'] }))));
+    const device = await signalClient(hub, 'cg-vanish');
+    device.send({ type: 'subscribe', topics: ['cg-vanish'] });
     await until('subscribed', async () => (await hub.health()).signalRooms === 1);
     // Half a frame: the header promises 100 bytes, 10 arrive, then the connection is gone.
-    socket.write(Buffer.concat([frameHeader(OPCODE_TEXT, 100), Buffer.alloc(10, 0x41)]));
+    const socket = (device.wire as unknown as { _socket: Socket })._socket;
+    socket.write(Buffer.concat([frameHeader(OPCODE_BINARY, 100), Buffer.alloc(10, 0x41)]));
     socket.destroy();
     await until('the lost connection is logged', () => hub.logs.includes('connection-lost /signal 127.0.0.1'));
     expect(await hub.health()).toMatchObject({ ok: true, signalRooms: 0, clients: 0 });

@@ -5,6 +5,7 @@ import { addItem, editItem, listItems } from '../../../src/core/items';
 import { initWorkshop } from '../../../src/core/meta';
 import { addNote, moveNote } from '../../../src/core/swot';
 import { WorkshopSync } from '../../../src/sync/connection';
+import type { HubSignaling, Transports } from '../../../src/sync/transports';
 import { MemoryHub } from './memory-transports';
 
 const author = { createdBy: 'p1', group: '' };
@@ -109,5 +110,30 @@ describe('WorkshopSync', () => {
     expect([...a.sync.status.pendingIds]).toEqual([note]);
     hub.release();
     await vi.waitFor(() => expect(a.sync.status.pendingIds.size).toBe(0));
+  });
+});
+
+describe('a device with peers only (the relay off)', () => {
+  it('hears from the hub\'s signaling that it is not invited, and stops saying so once let in', () => {
+    let hub: HubSignaling | null = null;
+    const transports: Transports = {
+      relay: () => { throw new Error('the relay is off'); },
+      peers: (room) => {
+        hub = room.hub;
+        return { on: () => undefined, destroy: () => undefined };
+      },
+    };
+    const sync = new WorkshopSync(new Y.Doc(), {
+      workshopId: 'w1', secret: 's', hub: 'http://hub.test', register: false, signaling: [], relay: false, peers: true, iceServers: [],
+      own: () => false, transports,
+    });
+    syncs.push(sync);
+    expect(hub!.url).toBe('ws://hub.test/signal');
+    hub!.watch.closed({ code: 1006 });
+    expect(sync.status.refused).toBeNull();
+    hub!.watch.closed({ code: 4401, reason: 'not-invited' });
+    expect(sync.status.refused).toBe('not-invited');
+    hub!.watch.opened();
+    expect(sync.status.refused).toBeNull();
   });
 });
