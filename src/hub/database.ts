@@ -15,8 +15,9 @@ CREATE TABLE IF NOT EXISTS cg_room_keys (room text PRIMARY KEY, auth bytea NOT N
  *  try to create the tables and one would fail. */
 const SCHEMA_LOCK = 4_711_001;
 
-/** Whether `error` is Postgres's answer (a query it refused) rather than no answer at all. */
-export const answeredByPostgres = (error: unknown): boolean => typeof (error as { severity?: unknown } | null)?.severity === 'string';
+/** Whether `error` is Postgres refusing a statement, rather than no answer or a session it ended
+ *  (FATAL: shutting down, starting up, connection terminated), which trying again may cure. */
+export const answeredByPostgres = (error: unknown): boolean => (error as { severity?: unknown } | null)?.severity === 'ERROR';
 
 export type Query = (text: string, values?: unknown[]) => Promise<pg.QueryResult>;
 
