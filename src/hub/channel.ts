@@ -114,11 +114,16 @@ export function acceptChannel(ws: WebSocket, client: string, local: boolean, opt
       hello = decodeHello(bytes);
       if (!hello) return refuse('no hello');
       const said = hello;
-      matching = true;
-      store.match(said).then((found) => {
-        matching = false;
+      const challenge = (found: RoomKeys | null) => {
         keys = found;
         if (ws.readyState === ws.OPEN) ws.send(encodeChallenge(hub, said, found?.auth ?? null));
+      };
+      const found = store.match(said);
+      if (!(found instanceof Promise)) return challenge(found);
+      matching = true;
+      found.then((f) => {
+        matching = false;
+        challenge(f);
       }, (error: unknown) => refuse(`room keys unreadable: ${String(error)}`));
       return;
     }

@@ -76,12 +76,14 @@ export class RoomKeyStore {
 
   /** The room whose key made this HELLO, if any: the device never names its room in clear, so the
    *  hub tries each (a handful on a facilitator's laptop, a few hundred at most). A room another
-   *  process registered is found by reading the keys again. */
-  async match(hello: Hello): Promise<RoomKeys | null> {
+   *  process registered is found by reading the keys again, the one case that waits. */
+  match(hello: Hello): RoomKeys | null | Promise<RoomKeys | null> {
     const known = this.#find(hello);
     if (known || !this.#backing?.shared) return known;
-    this.#keys = await this.#backing.read();
-    return this.#find(hello);
+    return this.#backing.read().then((keys) => {
+      this.#keys = keys;
+      return this.#find(hello);
+    });
   }
 
   /** Keeps the first key a room was registered with: a second registration of the same room with
