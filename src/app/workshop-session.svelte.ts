@@ -48,7 +48,7 @@ export interface BoardWriter {
 }
 
 /** The secret and hub this workshop syncs with, and whether this device registers the room. */
-interface SyncLink { secret: string; hub: string | null; register: boolean }
+interface SyncLink { secret: string; hub: string | null; fallbackHubs: readonly string[]; register: boolean }
 
 /** The parts of `Services` a session uses. */
 export type SessionServices = Pick<Services, 'profile' | 'store' | 'hubKnown' | 'transports' | 'deletedEntries'>;
@@ -99,7 +99,7 @@ export class WorkshopSession {
     this.deleted = new RecentlyDeleted(doc, services.deletedEntries, id, this.origin);
     const { relay, peers } = services.transports;
     this.sync = new Sync(doc, {
-      workshopId: id, secret: link.secret, hub: link.hub, register: link.register, signaling: BUILD_SIGNALING, relay, peers, iceServers: ICE_SERVERS,
+      workshopId: id, secret: link.secret, hub: link.hub, fallbackHubs: link.fallbackHubs, register: link.register, signaling: BUILD_SIGNALING, relay, peers, iceServers: ICE_SERVERS,
       own: (origin) => origin === this.origin || origin === this.untrackedOrigin, transports,
     });
     this.facilitation = makeFacilitation(doc, this.sync, this.origin, this.untrackedOrigin);
@@ -144,7 +144,9 @@ export class WorkshopSession {
     const hub = here?.origin ?? summary.hub ?? null;
     if (secret !== summary.secret || hub !== summary.hub) await services.store.setSummary(summary.id, { secret, hub });
     // The creator's device brings the workshop's room to the hub; a participant's never sends its key.
-    return { secret, hub, register: summary.role === 'facilitator' };
+    // The invite's other hubs belong with the invite's hub, not with the laptop that served the app.
+    const fallbackHubs = hub === summary.hub ? summary.fallbackHubs ?? [] : [];
+    return { secret, hub, fallbackHubs, register: summary.role === 'facilitator' };
   }
 
   /** Tells the room who is here (name, group, colour), from this device's profile, and makes

@@ -79,11 +79,11 @@ export async function joinWorkshop(
   const root = invite.root ? { root: existing?.root ?? invite.root } : {};
   if (existing) {
     if (existing.deletedAt !== undefined) await services.store.restore(invite.workshopId);
-    if (existing.role === 'participant') await services.store.setSummary(invite.workshopId, { secret: invite.secret, hub: invite.hub, ...root });
+    if (existing.role === 'participant') await services.store.setSummary(invite.workshopId, { secret: invite.secret, hub: invite.hub, fallbackHubs: invite.fallbackHubs ?? [], ...root });
   } else {
     const title = checkText(invite.title, 'title');
     await services.store.create(
-      { id: invite.workshopId, title: title.ok ? title.value : invite.workshopId, role: 'participant', secret: invite.secret, hub: invite.hub, ...root },
+      { id: invite.workshopId, title: title.ok ? title.value : invite.workshopId, role: 'participant', secret: invite.secret, hub: invite.hub, fallbackHubs: invite.fallbackHubs ?? [], ...root },
       () => {},
     );
   }

@@ -73,6 +73,7 @@ export function acceptChannel(ws: WebSocket, client: string, local: boolean, opt
   let hello: Hello | null = null;
   let keys: RoomKeys | null = null;
   let registering = false;
+  let matching = false;
   let receive: FrameCipher | null = null;
   let socket: ChannelSocket | null = null;
   const timer = setTimeout(() => refuse('no handshake'), HANDSHAKE_TIMEOUT_MS);
@@ -112,10 +113,22 @@ export function acceptChannel(ws: WebSocket, client: string, local: boolean, opt
     if (!hello) {
       hello = decodeHello(bytes);
       if (!hello) return refuse('no hello');
-      keys = store.match(hello);
-      ws.send(encodeChallenge(hub, hello, keys?.auth ?? null));
+      const said = hello;
+      const challenge = (found: RoomKeys | null) => {
+        keys = found;
+        if (ws.readyState === ws.OPEN) ws.send(encodeChallenge(hub, said, found?.auth ?? null));
+      };
+      const found = store.match(said);
+      if (!(found instanceof Promise)) return challenge(found);
+      matching = true;
+      found.then((f) => {
+        matching = false;
+        challenge(f);
+      }, (error: unknown) => refuse(`room keys unreadable: ${String(error)}`));
       return;
     }
+    // A device waits for the challenge: anything sent before it is not the handshake.
+    if (matching) return refuse('a message before the challenge');
     const shared = sharedSecret(hub, hello.key);
     if (!shared) return refuse('not a key');
     if (!keys && !registering) {

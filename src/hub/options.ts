@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { normalisePairingCode } from '../core/channel/handshake';
 import { DEFAULT_LIMITS, type HubLimits } from './limits';
 import type { Log } from './log';
 
@@ -18,6 +19,13 @@ export interface HubOptions {
   pairingCode?: string;
   /** Where event lines go; the console by default. */
   log?: Log;
+  /** Redis (redis://…): hub processes given the same one share their open rooms. */
+  redis?: string;
+  /** Postgres (postgres://…): the workshops and room keys live there instead of in `data`, so
+   *  every hub process given it serves every room. */
+  database?: string;
+  /** Behind a reverse proxy: the client's address is the last one in X-Forwarded-For. */
+  trustProxy?: boolean;
 }
 
 export const DEFAULT_PORT = 8787;
@@ -41,6 +49,12 @@ export const USAGE = `Usage: npm start -- [options]
   --root DIR    the built app to serve (default dist)
   --help        show this
 
+For an organisation (several hub processes behind a reverse proxy; see the README):
+  --redis URL       redis://host:port: processes given the same one share open rooms (or REDIS_URL)
+  --database URL    postgres://user@host/db: keep workshops and room keys there (or DATABASE_URL)
+  --pairing-code C  a fixed pairing code, the same on every process (or PAIRING_CODE)
+  --trust-proxy     count sockets per address by X-Forwarded-For (only behind a proxy that sets it)
+
 Limits (SIZE in bytes, or with K, M or G: 512K, 4M, 1G). A device over a limit is told why;
 the rest of the room carries on:
   --max-update SIZE     one change or one device's catch-up (default ${size(DEFAULT_LIMITS.maxUpdateBytes)})
@@ -60,9 +74,28 @@ const LIMIT_FLAGS = {
   'max-sockets': ['maxSockets', 'count'],
 } as const satisfies Record<string, readonly [keyof HubLimits, 'size' | 'count']>;
 
-const FLAGS = ['port', 'host', 'root', 'data', 'cert', 'key', ...Object.keys(LIMIT_FLAGS) as (keyof typeof LIMIT_FLAGS)[]] as const;
+const FLAGS = ['port', 'host', 'root', 'data', 'cert', 'key', 'redis', 'database', 'pairing-code', ...Object.keys(LIMIT_FLAGS) as (keyof typeof LIMIT_FLAGS)[]] as const;
 type Flag = (typeof FLAGS)[number];
 const isFlag = (name: string): name is Flag => (FLAGS as readonly string[]).includes(name);
+/** Flags that take no value. */
+const SWITCHES = ['trust-proxy'] as const;
+type Switch = (typeof SWITCHES)[number];
+const isSwitch = (name: string): name is Switch => (SWITCHES as readonly string[]).includes(name);
+
+/** `--redis`, `--database` and `--pairing-code`, or the environment variable of the same meaning:
+ *  a systemd unit keeps a password out of the command line that `ps` shows. */
+const ENV: Partial<Record<Flag, string>> = { redis: 'REDIS_URL', database: 'DATABASE_URL', 'pairing-code': 'PAIRING_CODE' };
+
+function checkUrl(flag: Flag, raw: string, schemes: RegExp): string {
+  let url: URL | null = null;
+  try {
+    url = new URL(raw);
+  } catch {
+    // reported below
+  }
+  if (!url || !schemes.test(url.protocol)) throw new Error(`--${flag} must be a URL such as ${flag === 'redis' ? 'redis://127.0.0.1:6379' : 'postgres://hub@127.0.0.1/commonground'}`);
+  return raw;
+}
 
 function parseLimit(flag: keyof typeof LIMIT_FLAGS, raw: string): number {
   const kind = LIMIT_FLAGS[flag][1];
@@ -74,6 +107,12 @@ function parseLimit(flag: keyof typeof LIMIT_FLAGS, raw: string): number {
   return value;
 }
 
+/** As strong as the code the hub makes itself: it is not a PAKE, so it must not be guessable. */
+function checkPairingCode(raw: string): string {
+  if (normalisePairingCode(raw).length < 16) throw new Error('--pairing-code must have at least 16 letters and digits (as the hub\'s own do): it must not be guessable');
+  return raw;
+}
+
 export const wantsHelp = (argv: string[]): boolean => argv.includes('--help') || argv.includes('-h');
 
 /** `--port 9000 --host 0.0.0.0` (or PORT=9000), `--name=value` too; the defaults serve the whole
@@ -81,10 +120,15 @@ export const wantsHelp = (argv: string[]): boolean => argv.includes('--help') ||
  *  a hub quietly listening somewhere else than asked is worse than one that does not start. */
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, root: string): HubOptions & { data: string; limits: HubLimits } {
   const given: Partial<Record<Flag, string>> = {};
+  const switched = new Set<Switch>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const match = /^--([a-z-]+)(?:=(.*))?$/s.exec(arg);
     const name = match?.[1] ?? '';
+    if (isSwitch(name) && match?.[2] === undefined) {
+      switched.add(name);
+      continue;
+    }
     if (!isFlag(name)) throw new Error(`unknown option "${arg}" (see --help)`);
     const value = match?.[2] ?? argv[++i];
     if (value === undefined || value === '' || (match?.[2] === undefined && value.startsWith('--'))) {
@@ -92,6 +136,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, root: strin
     }
     given[name] = value;
   }
+  for (const [flag, variable] of Object.entries(ENV) as [Flag, string][]) given[flag] ??= env[variable] || undefined;
+  if (switched.has('trust-proxy') || env.TRUST_PROXY === '1') switched.add('trust-proxy');
   const rawPort = given.port ?? (env.PORT || String(DEFAULT_PORT));
   const port = Number(rawPort);
   if (!/^\d+$/.test(rawPort) || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, not "${rawPort}"`);
@@ -108,5 +154,9 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, root: strin
     data: resolve(given.data ?? DEFAULT_DATA),
     limits,
     ...(given.cert && given.key ? { cert: resolve(given.cert), key: resolve(given.key) } : {}),
+    ...(given.redis ? { redis: checkUrl('redis', given.redis, /^rediss?:$/) } : {}),
+    ...(given.database ? { database: checkUrl('database', given.database, /^postgres(ql)?:$/) } : {}),
+    ...(given['pairing-code'] ? { pairingCode: checkPairingCode(given['pairing-code']) } : {}),
+    ...(switched.has('trust-proxy') ? { trustProxy: true } : {}),
   };
 }

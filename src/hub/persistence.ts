@@ -73,7 +73,7 @@ export class MemoryStore implements RoomStore {
 
 /** The snapshot with every journalled update folded in. An update that cannot be merged was never
  *  applied either (the relay would have failed on it too): it is left out, the rest kept. */
-function fold(snapshot: Uint8Array, updates: readonly Uint8Array[]): Uint8Array {
+export function fold(snapshot: Uint8Array, updates: readonly Uint8Array[]): Uint8Array {
   if (updates.length === 0) return snapshot;
   try {
     return Y.mergeUpdates([snapshot, ...updates]);

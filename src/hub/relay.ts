@@ -1,4 +1,4 @@
-import { Hocuspocus } from '@hocuspocus/server';
+import { Hocuspocus, type Extension } from '@hocuspocus/server';
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
@@ -6,6 +6,7 @@ import { NOT_INVITED } from '../core/channel/handshake';
 import { REFUSAL_CLOSE_CODE } from '../core/hub-refusals';
 import { updateIn } from './acknowledged';
 import { acceptChannel, onThisMachine, type ChannelOptions, type ChannelSocket } from './channel';
+import { viaProxy } from './client-address';
 import { fileBase } from './data-dir';
 import { PING_INTERVAL_MS, SAVE_DEBOUNCE_MS, SAVE_MAX_DEBOUNCE_MS } from './limits';
 import { describeError, type Log } from './log';
@@ -51,10 +52,12 @@ function turnAway(ws: ChannelSocket, refused: Refused): void {
  *  promise) when the closed socket does. */
 const dropped = () => new Promise<never>(() => undefined);
 
-export function createRelay(store: RoomStore, quota: StorageQuota, channel: ChannelOptions): Relay {
+/** `extensions`: Redis's, when rooms are shared with other hub processes. */
+export function createRelay(store: RoomStore, quota: StorageQuota, channel: ChannelOptions, extensions: Extension[] = []): Relay {
   const { log } = channel;
   const hocuspocus = new Hocuspocus({
     quiet: true,
+    extensions,
     timeout: PING_INTERVAL_MS,
     debounce: SAVE_DEBOUNCE_MS,
     maxDebounce: SAVE_MAX_DEBOUNCE_MS,
@@ -155,7 +158,7 @@ export function createRelay(store: RoomStore, quota: StorageQuota, channel: Chan
   }
 
   return {
-    accept: (ws, request, client) => acceptChannel(ws, client, onThisMachine(request.socket), channel, (socket, room) => {
+    accept: (ws, request, client) => acceptChannel(ws, client, !viaProxy(request) && onThisMachine(request.socket), channel, (socket, room) => {
       const context: SocketContext = { client, room, ws: socket };
       // Hocuspocus uses of a socket only what ChannelSocket has.
       hocuspocus.handleConnection(socket as unknown as WebSocket, request, context);

@@ -9,7 +9,11 @@ import { builtConnectSources, RAW_HEADER_LINES, securityHeaders } from './header
 import { DEFAULT_LIMITS, RELAY_MESSAGE_OVERHEAD_BYTES, SIGNAL_MAX_MESSAGE_BYTES } from './limits';
 import { consoleLog, describeError } from './log';
 import type { HubOptions } from './options';
+import { openDatabase, type Database } from './database';
+import { Health, type Reachability, type Service } from './health';
 import { DiskStore, MemoryStore, type RoomStore } from './persistence';
+import { PgStore } from './pg-store';
+import { sharedRooms } from './redis';
 import { StorageQuota } from './quota';
 import { newPairingCode } from './pairing';
 import { createRelay } from './relay';
@@ -36,6 +40,9 @@ export interface HubStats {
   /** Addresses other devices in the room can open: the app puts these in invite links when the
    *  facilitator opened it as localhost. */
   lan: string[];
+  /** Whether the hub's Redis and Postgres answer ('off': the hub was started without them). */
+  redis: Reachability;
+  database: Reachability;
 }
 
 /** The http(s) server, plus what only the hub knows. */
@@ -65,24 +72,35 @@ function createHttpOrHttps(tls: { cert: Buffer; key: Buffer } | null, handler: R
   }
 }
 
+/** Where the workshops are, for the banner and the log: the database's host and name, never its
+ *  password. */
+const databaseName = (url: string): string => {
+  const { host, pathname } = new URL(url);
+  return `the database ${host}${pathname}`;
+};
+
 /** The hub: one Node server on one port serving the built app, `/healthz`, a y-webrtc signaling
  *  endpoint at `/signal` and a Yjs relay (Hocuspocus) at `/sync` to every device in the room. */
 export async function startHub(options: HubOptions): Promise<HubServer> {
-  const log = options.log ?? consoleLog;
+  const health = new Health(options.log ?? consoleLog, [...(options.redis ? ['redis' as const] : []), ...(options.database ? ['database' as const] : [])] satisfies Service[]);
+  const log = health.quiet(options.log ?? consoleLog);
   const tls = options.cert && options.key ? await readTls(options.cert, options.key) : null;
-  const store: RoomStore = options.data ? await DiskStore.open(resolve(options.data), log) : new MemoryStore();
+  const db: Database | null = options.database ? await openDatabase(options.database, health) : null;
+  const store: RoomStore = db ? new PgStore(db, databaseName(options.database!))
+    : options.data ? await DiskStore.open(resolve(options.data), log) : new MemoryStore();
   const limits = options.limits ?? DEFAULT_LIMITS;
   const quota = new StorageQuota(limits, await store.sizes());
   const pairingCode = options.pairingCode ?? newPairingCode();
-  const keys = await RoomKeyStore.open(options.data ? resolve(options.data) : null);
+  const keys = db ? await RoomKeyStore.inDatabase(db) : await RoomKeyStore.open(options.data ? resolve(options.data) : null);
+  const redis = options.redis ? sharedRooms(options.redis, health) : null;
   const channel = { keys, pairingCode, log };
-  const relay = createRelay(store, quota, channel);
+  const relay = createRelay(store, quota, channel, redis ? [redis] : []);
   const signaling = createSignaling(channel);
   const sockets = createSocketRouter({
     // Anything larger is refused by the relay anyway: closed before it is buffered.
     '/sync': { maxPayload: limits.maxUpdateBytes + RELAY_MESSAGE_OVERHEAD_BYTES, accept: relay.accept },
     '/signal': { maxPayload: SIGNAL_MAX_MESSAGE_BYTES, accept: signaling.accept },
-  }, limits, log);
+  }, limits, log, options.trustProxy ?? false);
   const startedAt = Date.now();
   const stats = (): HubStats => ({
     ok: true,
@@ -92,6 +110,8 @@ export async function startHub(options: HubOptions): Promise<HubServer> {
     stored: { rooms: quota.rooms, bytes: quota.bytes },
     uptime: Math.round((Date.now() - startedAt) / 1000),
     lan: hubUrls(options.host, listeningPort(), tls !== null).lan,
+    redis: health.of('redis'),
+    database: health.of('database'),
   });
   const listeningPort = () => {
     const address = server.address();
@@ -128,6 +148,8 @@ export async function startHub(options: HubOptions): Promise<HubServer> {
     await sockets.closeAll();
     signaling.close();
     await relay.flush();
+    await redis?.onDestroy();
+    await db?.close();
     server.closeAllConnections();
     await stopped;
     log('stopped', `${rooms} open workshop(s) saved (${store.where})`);
@@ -138,8 +160,10 @@ export async function startHub(options: HubOptions): Promise<HubServer> {
       server.off('error', fail);
       done();
     });
-  }).catch((error: unknown) => {
+  }).catch(async (error: unknown) => {
     signaling.close();
+    await redis?.onDestroy();
+    await db?.close();
     throw error;
   });
   server.on('error', (error) => log('server-error', describeError(error)));

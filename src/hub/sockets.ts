@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { clientAddress } from './client-address';
 import { RAW_HEADER_LINES } from './headers';
 import { CLOSE_GRACE_MS, type HubLimits } from './limits';
 import type { Log } from './log';
@@ -35,7 +36,7 @@ function refuse(socket: Duplex, status: number): void {
  *  and in all, across all endpoints, so that no one device can hold more than its share and no
  *  crowd of them more than the laptop can take. */
 export function createSocketRouter(
-  endpoints: Record<string, Endpoint>, limits: Pick<HubLimits, 'maxSockets' | 'maxSocketsPerAddress'>, log: Log,
+  endpoints: Record<string, Endpoint>, limits: Pick<HubLimits, 'maxSockets' | 'maxSocketsPerAddress'>, log: Log, trustProxy = false,
 ): SocketRouter {
   const servers = new Map(Object.entries(endpoints).map(([path, endpoint]) => {
     const wss = new WebSocketServer({ noServer: true, maxPayload: endpoint.maxPayload, clientTracking: false });
@@ -67,7 +68,7 @@ export function createSocketRouter(
   }
 
   function upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const client = request.socket.remoteAddress ?? 'unknown';
+    const client = clientAddress(request, trustProxy);
     let path: string;
     try {
       path = new URL(request.url ?? '/', 'http://hub').pathname;

@@ -19,6 +19,8 @@ export interface WorkshopRow {
   secret?: string;
   /** The hub this workshop syncs through (http(s) origin), or null for peers only. */
   hub?: string | null;
+  /** Other processes of the same organisation's hub, from the invite: tried when `hub` is lost. */
+  fallbackHubs?: readonly string[];
   /** The facilitator id of the workshop's creator, from this device (the creator) or the invite
    *  link: the one key this device trusts without asking the document. */
   root?: string;

@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { WORKSHOP_UPDATES_TABLE, type CommonGroundDb, type Role, type WorkshopRow } from './db';
 
 export type WorkshopSummary = Omit<WorkshopRow, 'doc'>;
-export type NewWorkshop = Pick<WorkshopRow, 'id' | 'title' | 'role'> & Partial<Pick<WorkshopRow, 'secret' | 'hub' | 'root' | 'keys' | 'kind' | 'series'>>;
+export type NewWorkshop = Pick<WorkshopRow, 'id' | 'title' | 'role'> & Partial<Pick<WorkshopRow, 'secret' | 'hub' | 'fallbackHubs' | 'root' | 'keys' | 'kind' | 'series'>>;
 
 export interface OpenedWorkshop {
   doc: Y.Doc;
@@ -22,7 +22,7 @@ export interface WorkshopStore {
   create(fields: NewWorkshop, fill: (doc: Y.Doc) => void): Promise<void>;
   open(id: string): Promise<OpenedWorkshop | undefined>;
   get(id: string): Promise<WorkshopSummary | undefined>;
-  setSummary(id: string, changes: Partial<Pick<WorkshopRow, 'title' | 'updatedAt' | 'role' | 'secret' | 'hub' | 'root' | 'keys' | 'witnessed' | 'series'>>): Promise<void>;
+  setSummary(id: string, changes: Partial<Pick<WorkshopRow, 'title' | 'updatedAt' | 'role' | 'secret' | 'hub' | 'fallbackHubs' | 'root' | 'keys' | 'witnessed' | 'series'>>): Promise<void>;
   remove(id: string): Promise<void>;
   restore(id: string): Promise<void>;
   purgeExpired(now?: number): Promise<string[]>;

@@ -16,6 +16,8 @@ export interface SyncOptions {
   secret: string;
   /** The facilitator's hub (http(s) origin): relay at /sync, signaling at /signal. */
   hub: string | null;
+  /** Other processes of the same hub (an organisation's), tried in turn when the one in use is lost. */
+  fallbackHubs?: readonly string[];
   /** Further y-webrtc signaling servers (a public deployment without a hub). */
   signaling: string[];
   relay: boolean;
@@ -51,6 +53,11 @@ export interface SyncStatus {
 
 const SEEN_DELAY_MS = 250;
 
+/** A relay not connected for this long gives way to the next hub of the invite, if it has several:
+ *  long enough for a hub's own restart or a brief Wi-Fi drop, short enough that a facilitator
+ *  does not notice a lost process. */
+export const FAILOVER_MS = 4_000;
+
 /** Both transports on one document and one shared Awareness. Either alone is enough: the relay
  *  for rooms where peers cannot reach each other (client isolation, no mDNS), peers for rooms
  *  without the facilitator's laptop. Yjs makes receiving the same update twice harmless. */
@@ -59,7 +66,8 @@ export class WorkshopSync {
   readonly #doc: Y.Doc;
   readonly #own: (origin: unknown) => boolean;
   readonly #webrtc: Peers | null = null;
-  readonly #relay: Relay | null = null;
+  #relay: Relay | null = null;
+  #failover: ReturnType<typeof setTimeout> | undefined;
   readonly #listeners = new Set<(s: SyncStatus) => void>();
   /** Each local change: the client it was written as, its clock after it, and the board entries
    *  it touched. The client is this device's own, except for a hidden note (written as a
@@ -84,6 +92,7 @@ export class WorkshopSync {
     const keys = roomKeys(options.workshopId, options.secret);
     const { room } = keys;
     const transports = options.transports ?? networkTransports;
+    const hubs = options.hub ? [options.hub, ...options.fallbackHubs ?? []] : [];
 
     const access = { keys, register: options.register, pairingCode: options.pairingCode ?? '' };
     if (options.peers) {
@@ -102,26 +111,9 @@ export class WorkshopSync {
       }
     }
 
-    if (options.relay && options.hub) {
-      this.#hub = 'connecting';
+    if (options.relay && hubs.length > 0) {
       const socket = secureSocketClass(access);
-      this.#relay = transports.relay({ url: hubSocketUrl(options.hub, '/sync'), room, doc, awareness: this.awareness, socket });
-      this.#relay.on('status', ({ status }: { status: string }) => {
-        this.#hub = status === 'connected' ? 'connected' : 'connecting';
-        this.#emit();
-      });
-      // The hub holds everything once nothing is unsynced, one-off clients' changes included.
-      const confirmByHub = () => {
-        if (!this.#relay?.isSynced || this.#relay.unsyncedChanges !== 0) return;
-        this.#hubClock = this.#clock();
-        if (this.#keep(() => false)) this.#emit();
-      };
-      this.#relay.on('synced', confirmByHub);
-      this.#relay.on('unsyncedChanges', confirmByHub);
-      watchRefusals(this.#relay, (refused) => {
-        this.#refused = refused;
-        this.#emit();
-      });
+      this.#useRelay((at) => transports.relay({ url: hubSocketUrl(hubs[at % hubs.length]!, '/sync'), room, doc, awareness: this.awareness, socket }), 0, hubs.length);
     }
 
     doc.on('update', this.#onUpdate);
@@ -142,12 +134,56 @@ export class WorkshopSync {
 
   destroy(): void {
     clearTimeout(this.#seenTimer);
+    clearTimeout(this.#failover);
     this.#doc.off('update', this.#onUpdate);
     this.awareness.off('change', this.#onAwareness);
     this.#webrtc?.destroy();
     this.#relay?.destroy();
     this.awareness.destroy();
     this.#listeners.clear();
+  }
+
+  /** Connects through hub number `at`. With several hubs, one not connected for FAILOVER_MS is
+   *  left for the next: the new relay's first sync sends that hub whatever it lacks of this
+   *  device's changes, and a change two hubs both received is one change to Yjs. */
+  #useRelay(open: (at: number) => Relay, at: number, count: number): void {
+    this.#hub = 'connecting';
+    const relay = open(at);
+    this.#relay = relay;
+    const failover = () => {
+      if (count < 2 || this.#failover !== undefined) return;
+      this.#failover = setTimeout(() => {
+        this.#failover = undefined;
+        relay.destroy();
+        this.#useRelay(open, at + 1, count);
+        this.#emit();
+      }, FAILOVER_MS);
+    };
+    failover();
+    relay.on('status', ({ status }: { status: string }) => {
+      if (this.#relay !== relay) return;
+      this.#hub = status === 'connected' ? 'connected' : 'connecting';
+      if (status === 'connected') {
+        clearTimeout(this.#failover);
+        this.#failover = undefined;
+      } else {
+        failover();
+      }
+      this.#emit();
+    });
+    // The hub holds everything once nothing is unsynced, one-off clients' changes included.
+    const confirmByHub = () => {
+      if (this.#relay !== relay || !relay.isSynced || relay.unsyncedChanges !== 0) return;
+      this.#hubClock = this.#clock();
+      if (this.#keep(() => false)) this.#emit();
+    };
+    relay.on('synced', confirmByHub);
+    relay.on('unsyncedChanges', confirmByHub);
+    watchRefusals(relay, (refused) => {
+      if (this.#relay !== relay) return;
+      this.#refused = refused;
+      this.#emit();
+    });
   }
 
   #clock(): number {

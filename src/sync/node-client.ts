@@ -42,7 +42,7 @@ export async function joinRoom(link: string, options: JoinOptions = {}): Promise
   const doc = new Y.Doc();
   const origin = { script: true };
   const sync = new WorkshopSync(doc, {
-    workshopId: invite.workshopId, secret: invite.secret, hub, register: options.register ?? false, pairingCode: options.pairingCode,
+    workshopId: invite.workshopId, secret: invite.secret, hub, fallbackHubs: invite.hub ? invite.fallbackHubs : [], register: options.register ?? false, pairingCode: options.pairingCode,
     signaling: [], relay: true, peers: false, iceServers: [], own: (o) => o === origin, transports: options.transports,
   });
   const device = { doc, origin, sync, destroy: () => sync.destroy() };

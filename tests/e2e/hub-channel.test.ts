@@ -62,6 +62,8 @@ const link = (secret: string) => inviteLink(`${proxied}/`, { workshopId: WORKSHO
 describe('the relay on a hostile Wi-Fi', () => {
   it('carries nothing readable: no note, no workshop id, no room name, no secret', async () => {
     const facilitator = await joinRoom(link(SECRET), { register: true, onOpen: ({ doc }) => doc.getArray('boards').push([new Y.Map()]) });
+    // The room exists once the facilitator's device has registered it: a phone earlier is a stranger.
+    await until('the facilitator has registered the room', () => facilitator.sync.status.hub === 'connected', 10_000);
     const phone = await joinRoom(link(SECRET));
     try {
       facilitator.doc.transact(() => facilitator.doc.getMap('notes').set('n1', NOTES[0]), facilitator.origin);

@@ -80,6 +80,8 @@ describe('the hub\'s acknowledgement', () => {
       devices.push(await joinRoom(link(BURST, hub.url), {
         register: true, transports: tappedTransports, onOpen: ({ doc }) => doc.getArray('boards').push([new Y.Map()]),
       }));
+      // The room exists once the facilitator's device has registered it: a device earlier is a stranger.
+      await expect.poll(() => devices[0]!.sync.status.hub, { timeout: 10_000 }).toBe('connected');
       devices.push(await joinRoom(link(BURST, hub.url), { transports: tappedTransports }));
       let killed = false;
       const burst = (device: ScriptDevice, name: string) => (async () => {

@@ -14,11 +14,11 @@ export interface HubProcess {
   exited: Promise<void>;
 }
 
-/** Starts the built hub as its own process on a free loopback port, keeping workshops in `data`,
- *  and resolves once it prints where it listens. */
-export async function startHubProcess(data: string): Promise<HubProcess> {
+/** Starts the built hub as its own process on a free loopback port, keeping workshops in `data`
+ *  (with `args` added to its command line), and resolves once it prints where it listens. */
+export async function startHubProcess(data: string, args: string[] = []): Promise<HubProcess> {
   if (!existsSync(MAIN)) throw new Error(`no ${MAIN}: run \`npm run build\` first`);
-  const child = spawn(process.execPath, [MAIN, '--host', '127.0.0.1', '--port', '0', '--data', data],
+  const child = spawn(process.execPath, [MAIN, '--host', '127.0.0.1', '--port', '0', '--data', data, ...args],
     { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => { output += d.toString(); });

@@ -46,7 +46,7 @@ export interface TestHub {
 }
 
 /** A hub on a free loopback port, serving a stub app; `data` keeps its workshops on disk. */
-export async function startTestHub(options: { data?: string; cert?: string; key?: string } = {}): Promise<TestHub> {
+export async function startTestHub(options: { data?: string; cert?: string; key?: string; trustProxy?: boolean } = {}): Promise<TestHub> {
   const root = tempDir('root');
   writeFileSync(join(root, 'index.html'), STUB_PAGE);
   const logs: string[] = [];

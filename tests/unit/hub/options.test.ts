@@ -38,6 +38,18 @@ describe('hub options', () => {
     expect(() => parse(['--max-sockets', '2K'])).toThrow('not "2K"');
   });
 
+  it('takes Redis, Postgres and a fixed pairing code from flags or the environment, and --trust-proxy', () => {
+    const org = parse(['--redis', 'redis://10.0.0.5:6379', '--database=postgres://hub@db/cg', '--pairing-code', 'ABCD-EFGH-JKMN-PQRS', '--trust-proxy']);
+    expect(org).toMatchObject({ redis: 'redis://10.0.0.5:6379', database: 'postgres://hub@db/cg', pairingCode: 'ABCD-EFGH-JKMN-PQRS', trustProxy: true });
+    expect(parse([], { REDIS_URL: 'redis://r', DATABASE_URL: 'postgresql://d/cg', PAIRING_CODE: 'ABCD-EFGH-JKMN-PQRS', TRUST_PROXY: '1' }))
+      .toMatchObject({ redis: 'redis://r', database: 'postgresql://d/cg', pairingCode: 'ABCD-EFGH-JKMN-PQRS', trustProxy: true });
+    expect(parse(['--redis', 'redis://flag'], { REDIS_URL: 'redis://env' }).redis).toBe('redis://flag');
+    expect(parse([])).not.toHaveProperty('trustProxy');
+    expect(() => parse(['--database', 'mysql://x/y'])).toThrow('--database must be a URL such as postgres://');
+    expect(() => parse(['--redis', 'localhost:6379'])).toThrow('--redis must be a URL such as redis://');
+    expect(() => parse(['--pairing-code', 'secret'])).toThrow('--pairing-code must have at least 16 letters and digits');
+  });
+
   it('refuses what it cannot honour, saying why', () => {
     expect(() => parse(['--port', 'abc'])).toThrow('--port must be a whole number from 0 to 65535, not "abc"');
     expect(() => parse(['--port', '70000'])).toThrow('not "70000"');

@@ -39,6 +39,21 @@ describe('WebSocket upgrades on the hub\'s one port', () => {
     expect((await hub.health()).ok).toBe(true);
   });
 
+  it('counts sockets by the address a reverse proxy saw with --trust-proxy, and ignores the header without it', async () => {
+    const behind = (address: string) => ({ headers: { 'X-Forwarded-For': address } });
+    for (const trustProxy of [true, false]) {
+      const hub = await startTestHub({ trustProxy });
+      for (let i = 0; i < DEFAULT_LIMITS.maxSocketsPerAddress; i++) await openSocket(hub.ws('/signal'), behind('203.0.113.1'));
+      expect(await refusedWith(hub.ws('/signal'), behind('203.0.113.1'))).toBe(429);
+      // What a client wrote before the proxy's own entry does not make it someone else.
+      expect(await refusedWith(hub.ws('/signal'), behind('198.51.100.9, 203.0.113.1'))).toBe(429);
+      if (trustProxy) expect((await openSocket(hub.ws('/signal'), behind('203.0.113.2'))).readyState).toBe(1);
+      else expect(await refusedWith(hub.ws('/signal'), behind('203.0.113.2'))).toBe(429);
+      expect(hub.logs.some((l) => l.startsWith(`too-many-sockets ${trustProxy ? '203.0.113.1' : '127.0.0.1'}:`))).toBe(true);
+      await cleanUp();
+    }
+  });
+
   it('refuses more sockets from one address than the limit with 429, across both endpoints', async () => {
     const hub = await startTestHub();
     const open: WebSocket[] = [];

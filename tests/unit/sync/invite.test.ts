@@ -15,6 +15,16 @@ describe('invite links', () => {
     expect(parseInvite(url.hash.slice('#/join'.length))).toEqual(invite);
   });
 
+  it('carry several hubs of an organisation, the first tried first, and an old one-hub link reads as before', () => {
+    const fallbackHubs = ['https://hub2.example.org', 'https://hub3.example.org'];
+    const link = inviteLink('https://hub1.example.org/', { ...invite, hub: 'https://hub1.example.org', fallbackHubs });
+    expect(new URL(link).hash.match(/[?&]h=/g)).toHaveLength(3);
+    expect(parseInvite(new URL(link).hash.slice(7))).toEqual({ ...invite, hub: 'https://hub1.example.org', fallbackHubs });
+    const old = `w=${invite.workshopId}&s=${invite.secret}&h=${encodeURIComponent(invite.hub)}`;
+    expect(parseInvite(old)).toEqual({ ...invite, title: '', root: null });
+    expect(parseInvite(`${old}&h=ftp://x`)).toBeNull();
+  });
+
   it('work without a hub (peers only)', () => {
     const link = inviteLink('https://example.org/app/', { ...invite, hub: null });
     expect(link.startsWith('https://example.org/app/#/join?')).toBe(true);
