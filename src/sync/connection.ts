@@ -22,6 +22,8 @@ export interface SyncOptions {
   /** The hub's pairing code, for registering from another computer than the hub's. */
   pairingCode?: string;
   peers: boolean;
+  /** A facilitator's device: the others link with it first (peer-policy.ts). */
+  lead?: boolean;
   /** None by default: an offline room must never wait on unreachable STUN hosts. */
   iceServers: RTCIceServer[];
   /** Whether a transaction's origin is this device's own writing. Anything else (the
@@ -31,6 +33,8 @@ export interface SyncOptions {
   transports?: Transports;
 }
 
+/** 'connecting' only at first: once the hub was reached or the first try ran out, a hub that is
+ *  not answering is 'off' (the device keeps trying meanwhile). */
 export type HubState = 'off' | 'connecting' | 'connected';
 
 export interface SyncStatus {
@@ -48,6 +52,8 @@ export interface SyncStatus {
 }
 
 const SEEN_DELAY_MS = 250;
+/** How long a device says *Connecting…* before it says *Offline*. */
+const FIRST_TRY_MS = 8_000;
 
 /** Both transports on one document and one shared Awareness. Either alone is enough: the relay
  *  for rooms where peers cannot reach each other (client isolation, no mDNS), peers for rooms
@@ -66,6 +72,11 @@ export class WorkshopSync {
   #pendingIds: ReadonlySet<string> = new Set();
   #hubClock = 0;
   #hub: HubState = 'off';
+  #relayUp = false;
+  #relayAlive = true;
+  /** The first try at the hub is over: it answered once, or FIRST_TRY_MS went by. */
+  #tried = false;
+  #firstTry: ReturnType<typeof setTimeout> | undefined;
   #peers = 0;
   #refused: HubRefusal | null = null;
   #seenTimer: ReturnType<typeof setTimeout> | undefined;
@@ -86,7 +97,7 @@ export class WorkshopSync {
       if (signaling.length > 0) {
         this.#webrtc = transports.peers({
           room, doc, awareness: this.awareness, signaling,
-          password: encrypted ? options.secret : undefined, iceServers: options.iceServers,
+          password: encrypted ? options.secret : undefined, iceServers: options.iceServers, lead: options.lead ?? false,
         });
         this.#status.encrypted = encrypted;
         this.#webrtc.on('peers', ({ webrtcPeers }: { webrtcPeers: string[] }) => {
@@ -101,9 +112,21 @@ export class WorkshopSync {
       this.#hub = 'connecting';
       const socket = secureSocketClass({ keys, register: options.register, pairingCode: options.pairingCode ?? '' });
       this.#relay = transports.relay({ url: hubSocketUrl(options.hub, '/sync'), room, doc, awareness: this.awareness, socket });
+      this.#firstTry = setTimeout(() => {
+        this.#tried = true;
+        this.#hubChanged();
+      }, FIRST_TRY_MS);
       this.#relay.on('status', ({ status }: { status: string }) => {
-        this.#hub = status === 'connected' ? 'connected' : 'connecting';
-        this.#emit();
+        this.#relayUp = status === 'connected';
+        if (this.#relayUp) {
+          this.#tried = true;
+          this.#relayAlive = true;
+        }
+        this.#hubChanged();
+      });
+      this.#relay.on('alive', ({ alive }: { alive: boolean }) => {
+        this.#relayAlive = alive;
+        this.#hubChanged();
       });
       // The hub holds everything once nothing is unsynced, one-off clients' changes included.
       const confirmByHub = () => {
@@ -121,6 +144,7 @@ export class WorkshopSync {
 
     doc.on('update', this.#onUpdate);
     this.awareness.on('change', this.#onAwareness);
+    this.#webrtc?.setHub(this.#hub !== 'off');
   }
 
   setUser(user: PresenceUser): void {
@@ -137,12 +161,20 @@ export class WorkshopSync {
 
   destroy(): void {
     clearTimeout(this.#seenTimer);
+    clearTimeout(this.#firstTry);
     this.#doc.off('update', this.#onUpdate);
     this.awareness.off('change', this.#onAwareness);
     this.#webrtc?.destroy();
     this.#relay?.destroy();
     this.awareness.destroy();
     this.#listeners.clear();
+  }
+
+  #hubChanged(): void {
+    this.#hub = this.#relayUp && this.#relayAlive ? 'connected' : this.#tried ? 'off' : 'connecting';
+    // While the hub may yet answer, peers stay few: widening costs every phone in the room.
+    this.#webrtc?.setHub(this.#hub !== 'off');
+    this.#emit();
   }
 
   #clock(): number {

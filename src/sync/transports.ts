@@ -3,6 +3,8 @@ import { WebrtcProvider } from 'y-webrtc';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { framedWebRtc } from './peer-chunks';
+import { PeerLinks } from './peer-links';
+import { relayHeartbeat } from './relay-heartbeat';
 import type { SecureSocket } from './secure-socket';
 
 /** The hub relay, as much of it as `WorkshopSync` uses (Hocuspocus' provider in the app). */
@@ -13,6 +15,8 @@ export interface Relay {
   readonly unsyncedChanges: number;
   on(event: 'status', listener: (e: { status: string }) => void): unknown;
   on(event: 'synced' | 'unsyncedChanges', listener: () => void): unknown;
+  /** The hub answered lately (true) or fell silent (false): a link can die without a close. */
+  on(event: 'alive', listener: (e: { alive: boolean }) => void): unknown;
   /** The socket closed: a hub that turns this device away says why in the close event. */
   on(event: 'close', listener: (e: { event: { code?: number; reason?: string } }) => void): unknown;
   destroy(): void;
@@ -20,7 +24,10 @@ export interface Relay {
 
 /** Direct connections to other devices (y-webrtc in the app). */
 export interface Peers {
+  /** The peers linked now: data channel open and answered lately. */
   on(event: 'peers', listener: (e: { webrtcPeers: string[] }) => void): unknown;
+  /** Whether the hub relays for this device: peers are then a fallback, few and kept warm. */
+  setHub(reachable: boolean): void;
   destroy(): void;
 }
 
@@ -35,19 +42,22 @@ export interface Room {
 export interface Transports {
   /** `socket`: the WebSocket class to reach the hub through (the encrypted channel). */
   relay(room: Room & { url: string; socket: new (url: string) => SecureSocket }): Relay;
-  peers(room: Room & { signaling: string[]; password: string | undefined; iceServers: RTCIceServer[] }): Peers;
+  /** `lead`: a facilitator's device, which the others link with first. */
+  peers(room: Room & { signaling: string[]; password: string | undefined; iceServers: RTCIceServer[]; lead: boolean }): Peers;
 }
 
 export const networkTransports: Transports = {
   relay: ({ url, room, doc, awareness, socket }) => {
-    const websocketProvider = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: socket });
+    // Pinged every 2 s (relay-heartbeat.ts), a socket silent for 10 s is dead: open a new one.
+    const websocketProvider = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: socket, messageReconnectTimeout: 10_000 });
     const provider = new HocuspocusProvider({ websocketProvider, name: room, document: doc, awareness });
     // The socket is this provider's alone: it goes with the provider, as one the provider made would.
     provider.manageSocket = true;
+    relayHeartbeat(provider);
     provider.attach();
     return provider;
   },
-  peers: ({ room, doc, awareness, signaling, password, iceServers }) => new WebrtcProvider(room, doc, {
+  peers: ({ room, doc, awareness, signaling, password, iceServers, lead }) => new PeerLinks(new WebrtcProvider(room, doc, {
     signaling, password, awareness, maxConns: 20, peerOpts: { config: { iceServers }, wrtc: framedWebRtc() },
-  }),
+  }), awareness, lead),
 };
