@@ -59,6 +59,9 @@ export class PeerLinks {
     this.#provider = provider;
     this.#awareness = awareness;
     this.#lead = lead;
+    // y-webrtc would offer a link to every device that announces itself, and both ends at once;
+    // here only the rule opens links, from the lower id of the two.
+    provider.maxConns = 0;
     // y-webrtc opens its room once the key is derived, in a callback registered before this one.
     void provider.key.then(() => {
       if (!this.#destroyed && provider.room) this.#start(provider.room);
@@ -170,14 +173,20 @@ export class PeerLinks {
     if (!room || this.#destroyed) return;
     this.#wanted = wantedPeers(room.peerId, this.#members(), this.#hub);
     for (const [id, conn] of room.webrtcConns) if (!this.#wanted.has(id)) conn.destroy();
+    // simple-peer closes a destroyed connection in a microtask: open new ones after it, so a
+    // device never holds more than the rule allows, not even for a moment.
+    queueMicrotask(() => this.#open(room));
+    this.#report();
+  };
+
+  #open(room: Room): void {
     const socket = (this.#provider.signalingConns as SignalingSocket[])[0];
-    if (!socket) return;
+    if (!socket || this.#destroyed) return;
     for (const id of this.#wanted) {
       if (id < room.peerId || room.webrtcConns.has(id) || !this.#admits(id)) continue;
       room.webrtcConns.set(id, new WebrtcConn(socket as never, true, id, room));
     }
-    this.#report();
-  };
+  }
 
   readonly #tick = () => {
     const now = Date.now();

@@ -58,6 +58,6 @@ export const networkTransports: Transports = {
     return provider;
   },
   peers: ({ room, doc, awareness, signaling, password, iceServers, lead }) => new PeerLinks(new WebrtcProvider(room, doc, {
-    signaling, password, awareness, maxConns: 20, peerOpts: { config: { iceServers }, wrtc: framedWebRtc() },
+    signaling, password, awareness, peerOpts: { config: { iceServers }, wrtc: framedWebRtc() },
   }), awareness, lead),
 };

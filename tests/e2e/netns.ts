@@ -13,11 +13,17 @@ export interface TestNet {
   hubAddress: string;
   /** Launches Chromium inside a new device namespace. */
   device(extraArgs?: string[]): Promise<Browser>;
+  /** Launches Chromium in the hub's own namespace: the facilitator's laptop that runs the hub,
+   *  which the hub lets register a workshop's room without the pairing code. */
+  hubDevice(extraArgs?: string[]): Promise<Browser>;
   /** Starts the hub (from dist/) inside the hub namespace; resolves when it answers. */
   startHub(port: number, dataDir: string): Promise<ChildProcess>;
   /** Serves `dir` as plain static files at the hub's address (a public deployment's web host,
    *  which knows nothing of /healthz, /sync or /signal); resolves when it answers. */
   startStaticHost(port: number, dir: string): Promise<ChildProcess>;
+  /** Takes device `index`'s link (in the order `device` made them) down or up, as a phone whose
+   *  Wi-Fi dies does: nothing is closed, nothing says goodbye; packets just stop. */
+  setLink(index: number, up: boolean): void;
   destroy(): Promise<void>;
 }
 
@@ -68,6 +74,17 @@ export function createTestNet(): TestNet {
     throw new Error(`process did not start in the test network: ${output}`);
   }
 
+  /** Chromium in namespace `ns`. Playwright drives it over a pipe, which crosses into the
+   *  namespace unharmed. */
+  async function launchIn(ns: string, extraArgs: string[]): Promise<Browser> {
+    const wrapper = join(dir, `chromium-${ns}.sh`);
+    writeFileSync(wrapper, `#!/bin/sh\nexec ip netns exec ${ns} ${chromiumPath()} "$@"\n`);
+    chmodSync(wrapper, 0o755);
+    const browser = await launch(extraArgs, { executablePath: wrapper });
+    browsers.push(browser);
+    return browser;
+  }
+
   return {
     hubAddress: '10.77.0.1',
     async device(extraArgs = []) {
@@ -84,13 +101,13 @@ export function createTestNet(): TestNet {
       ip('-n', ns, 'addr', 'add', `10.77.0.${n + 8}/24`, 'dev', `cg${tag}p${n}`);
       ip('-n', ns, 'link', 'set', `cg${tag}p${n}`, 'up');
       ip('-n', ns, 'route', 'add', 'default', 'via', '10.77.0.1');
-      // Playwright drives Chromium over a pipe, which crosses into the namespace unharmed.
-      const wrapper = join(dir, `chromium-${ns}.sh`);
-      writeFileSync(wrapper, `#!/bin/sh\nexec ip netns exec ${ns} ${chromiumPath()} "$@"\n`);
-      chmodSync(wrapper, 0o755);
-      const browser = await launch(extraArgs, { executablePath: wrapper });
-      browsers.push(browser);
-      return browser;
+      return launchIn(ns, extraArgs);
+    },
+    hubDevice(extraArgs = []) {
+      // Without a default route Chromium gathers no WebRTC candidates; on the bridge, every
+      // device is on the link anyway.
+      ip('-n', hubNs, 'route', 'replace', 'default', 'dev', 'br0');
+      return launchIn(hubNs, extraArgs);
     },
     startHub(port, dataDir) {
       return startInHub(['--import', 'tsx', 'src/hub/main.ts', '--host', '10.77.0.1', '--port', String(port),
@@ -105,6 +122,9 @@ export function createTestNet(): TestNet {
         `r.writeHead(200,{'Content-Type':types[extname(p)||'.html']||'application/octet-stream'}).end(b)}` +
         `catch{r.writeHead(404).end()}}).listen(${port},'10.77.0.1')`;
       return startInHub(['-e', script], port, '/index.html');
+    },
+    setLink(index, up) {
+      ip('-n', hubNs, 'link', 'set', `cg${tag}v${index + 2}`, up ? 'up' : 'down');
     },
     async destroy() {
       await Promise.all(browsers.map((b) => b.close().catch(() => {})));
