@@ -24,6 +24,8 @@ export interface TestNet {
   /** Takes device `index`'s link (in the order `device` made them) down or up, as a phone whose
    *  Wi-Fi dies does: nothing is closed, nothing says goodbye; packets just stop. */
   setLink(index: number, up: boolean): void;
+  /** Client isolation, as on many venues' Wi-Fi: devices reach the hub's namespace, not each other. */
+  isolateDevices(): void;
   destroy(): Promise<void>;
 }
 
@@ -125,6 +127,9 @@ export function createTestNet(): TestNet {
     },
     setLink(index, up) {
       ip('-n', hubNs, 'link', 'set', `cg${tag}v${index + 2}`, up ? 'up' : 'down');
+    },
+    isolateDevices() {
+      devices.forEach((_, i) => ip('-n', hubNs, 'link', 'set', 'dev', `cg${tag}v${i + 2}`, 'type', 'bridge_slave', 'isolated', 'on'));
     },
     async destroy() {
       await Promise.all(browsers.map((b) => b.close().catch(() => {})));
