@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { LAPTOP, PHONE } from '../tests/e2e/harness';
 import { canMakeNetns, createTestNet, type TestNet } from '../tests/e2e/netns';
+import { countPeerConnections, peerConnections } from '../tests/e2e/peer-count';
 import { createWorkshop, inviteLink, join as joinWorkshop } from '../tests/e2e/workshop-steps';
 import { median, percentile } from './bench-seed';
 
@@ -18,26 +19,11 @@ const IDLE_S = Number(process.env.ROOM_IDLE_S ?? 60);
 const EDITS = Number(process.env.ROOM_EDITS ?? 12);
 const PORT = 8787;
 
-/** Counts the page's RTCPeerConnections, as the browser test does. */
+/** A page that counts its RTCPeerConnections, as the browser test does. */
 async function counted(context: BrowserContext): Promise<Page> {
-  await context.addInitScript(() => {
-    const Native = window.RTCPeerConnection;
-    const all: RTCPeerConnection[] = [];
-    (window as unknown as { pcs: () => number[] }).pcs = () => {
-      const open = all.filter((pc) => pc.signalingState !== 'closed');
-      return [open.length, open.filter((pc) => pc.connectionState === 'connected').length];
-    };
-    window.RTCPeerConnection = class extends Native {
-      constructor(config?: RTCConfiguration) {
-        super(config);
-        all.push(this);
-      }
-    };
-  });
+  await countPeerConnections(context);
   return context.newPage();
 }
-
-const pcs = (page: Page) => page.evaluate(() => (window as unknown as { pcs: () => number[] }).pcs());
 
 /** The renderer's main-thread task time (s) over `seconds` of nothing happening, per page. */
 async function idleCpu(pages: Page[], seconds: number): Promise<number[]> {
@@ -94,7 +80,7 @@ async function settle(pages: Page[], quiet = 10_000, cap = 60_000): Promise<void
   let last = '';
   let since = Date.now();
   while (Date.now() - start < cap) {
-    const now = JSON.stringify(await Promise.all(pages.map(pcs)));
+    const now = JSON.stringify((await Promise.all(pages.map(peerConnections))).map((c) => [c.open, c.connected]));
     if (now !== last) { last = now; since = Date.now(); }
     if (Date.now() - since >= quiet) return;
     await new Promise((r) => setTimeout(r, 1000));
@@ -103,11 +89,11 @@ async function settle(pages: Page[], quiet = 10_000, cap = 60_000): Promise<void
 
 async function report(label: string, laptop: Page, phones: Page[], watchers: Page[]) {
   await settle([laptop, ...phones]);
-  const links = await Promise.all(phones.map(pcs));
+  const links = await Promise.all(phones.map(peerConnections));
   const cpu = await idleCpu(phones, IDLE_S);
   const { samples, lost } = await edits(phones, watchers, EDITS, label);
-  const open = links.map((l) => l[0] ?? 0);
-  const up = links.map((l) => l[1] ?? 0);
+  const open = links.map((l) => l.open);
+  const up = links.map((l) => l.connected);
   const bars = await Promise.all(phones.map((p) => p.getByTestId('sync-state').textContent()));
   console.log(`- ${label}: peer connections per phone open ${Math.min(...open)}–${Math.max(...open)}, connected ${Math.min(...up)}–${Math.max(...up)}; ` +
     `idle CPU per phone median ${(median(cpu) * 60 / IDLE_S).toFixed(2)} s per minute (max ${(Math.max(...cpu) * 60 / IDLE_S).toFixed(2)}); ` +

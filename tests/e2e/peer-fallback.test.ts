@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { LAPTOP, PHONE } from './harness';
 import { canMakeNetns, createTestNet, type TestNet } from './netns';
+import { countPeerConnections, peerConnections, resetMostPeerConnections, waitForPeerConnectionsAtMost } from './peer-count';
 import { addNote, createWorkshop, inviteLink, join, waitForNotes } from './workshop-steps';
 
 /* Peers as a fallback (issue 21) and a status bar that tells the truth (issue 17): devices in
@@ -46,30 +47,9 @@ async function device(n: number, kind: object = PHONE): Promise<Page> {
   browsers[n] ??= await (n === 0 ? net.hubDevice(flags) : net.device(flags));
   const context = await browsers[n].newContext(kind);
   contexts.push(context);
-  await context.addInitScript(() => {
-    const Native = window.RTCPeerConnection;
-    const all = new Set<RTCPeerConnection>();
-    const open = () => [...all].filter((pc) => pc.signalingState !== 'closed').length;
-    const counter = { open, most: 0 };
-    (window as unknown as { peerConnections: typeof counter }).peerConnections = counter;
-    window.RTCPeerConnection = class extends Native {
-      constructor(config?: RTCConfiguration) {
-        super(config);
-        all.add(this);
-        counter.most = Math.max(counter.most, open());
-      }
-    };
-  });
+  await countPeerConnections(context);
   return context.newPage();
 }
-
-type Counted = { peerConnections: { open(): number; most: number } };
-const openConnections = (page: Page) => page.evaluate(() => (window as unknown as Counted).peerConnections.open());
-const mostConnections = (page: Page) => page.evaluate(() => (window as unknown as Counted).peerConnections.most);
-const resetMost = (page: Page) => page.evaluate(() => {
-  const c = (window as unknown as Counted).peerConnections;
-  c.most = c.open();
-});
 
 const state = (page: Page) => page.getByTestId('sync-state');
 
@@ -106,8 +86,8 @@ describe.skipIf(why)('peers as a fallback to the hub', () => {
     for (const page of all) await waitForPeerCount(page, 2, 2);
     for (const page of all) {
       expect(await state(page).getAttribute('data-hub')).toBe('connected');
-      expect(await mostConnections(page)).toBeLessThanOrEqual(2);
-      await resetMost(page);
+      expect((await peerConnections(page)).most).toBeLessThanOrEqual(2);
+      await resetMostPeerConnections(page);
     }
 
     // Hub gone: the ring widens into a mesh through signaling the peers relay themselves.
@@ -115,16 +95,16 @@ describe.skipIf(why)('peers as a fallback to the hub', () => {
     for (const page of all) await waitForPeerCount(page, 4, 4);
     await addNote(phones[1] as Page, 'Through the mesh, hub gone');
     for (const page of all) await waitForNotes(page, ['Through the mesh, hub gone'], 60_000);
-    for (const page of all) expect(await mostConnections(page)).toBeLessThanOrEqual(4);
+    for (const page of all) expect((await peerConnections(page)).most).toBeLessThanOrEqual(4);
 
     // Hub back: the mesh narrows to the ring again.
     hub = await net.startHub(PORT, dataDir);
     for (const page of all) {
       await state(page).and(page.locator('[data-hub="connected"]')).waitFor({ timeout: 90_000 });
-      await page.waitForFunction(() => (window as unknown as Counted).peerConnections.open() <= 2, undefined, { timeout: 60_000 });
+      await waitForPeerConnectionsAtMost(page, 2, 60_000);
       await waitForPeerCount(page, 0, 2);
     }
-    for (const page of all) expect(await openConnections(page)).toBeLessThanOrEqual(2);
+    for (const page of all) expect((await peerConnections(page)).open).toBeLessThanOrEqual(2);
   }, 420_000);
 });
 
