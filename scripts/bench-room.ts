@@ -47,11 +47,10 @@ async function edits(phones: Page[], watchers: Page[], rounds: number, tag: stri
   for (let round = 0; round < rounds; round++) {
     for (const [i, phone] of phones.entries()) {
       const text = `${tag} ${round}-${i} ${Math.random().toString(36).slice(2, 8)}`;
+      // No named functions in here: tsx would wrap them in a helper the page does not have.
       const seen = watchers.filter((w) => w !== phone).map((w) => w.evaluate((t) => new Promise<number>((done) => {
-        const check = () => [...document.querySelectorAll('[data-testid="note"] p')].some((p) => p.textContent === t);
-        if (check()) return done(performance.timeOrigin + performance.now());
         const observer = new MutationObserver(() => {
-          if (!check()) return;
+          if (![...document.querySelectorAll('[data-testid="note"] p')].some((p) => p.textContent === t)) return;
           observer.disconnect();
           done(performance.timeOrigin + performance.now());
         });

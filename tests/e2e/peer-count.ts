@@ -9,25 +9,28 @@ interface Counter { count(): PeerConnectionCount; resetMost(): void }
 /** Makes every page of `context` count the RTCPeerConnections it makes: whatever the app's own
  *  bookkeeping says, these are the connections the browser holds. */
 export async function countPeerConnections(context: BrowserContext): Promise<void> {
-  await context.addInitScript(() => {
-    const Native = window.RTCPeerConnection;
-    const all: RTCPeerConnection[] = [];
-    let most = 0;
-    const open = () => all.filter((pc) => pc.signalingState !== 'closed');
-    const counter = {
-      count: () => ({ open: open().length, connected: open().filter((pc) => pc.connectionState === 'connected').length, most }),
-      resetMost: () => { most = open().length; },
-    };
-    (window as unknown as { peerConnections: typeof counter }).peerConnections = counter;
-    window.RTCPeerConnection = class extends Native {
-      constructor(config?: RTCConfiguration) {
-        super(config);
-        all.push(this);
-        most = Math.max(most, open().length);
-      }
-    };
-  });
+  // Plain text: a function here would reach the page through tsx in the bench, which wraps named
+  // functions in a helper the page does not have.
+  await context.addInitScript({ content: COUNTER });
 }
+
+const COUNTER = `(() => {
+  const Native = window.RTCPeerConnection;
+  const all = [];
+  let most = 0;
+  const open = () => all.filter((pc) => pc.signalingState !== 'closed');
+  window.peerConnections = {
+    count: () => ({ open: open().length, connected: open().filter((pc) => pc.connectionState === 'connected').length, most }),
+    resetMost: () => { most = open().length; },
+  };
+  window.RTCPeerConnection = class extends Native {
+    constructor(config) {
+      super(config);
+      all.push(this);
+      most = Math.max(most, open().length);
+    }
+  };
+})();`;
 
 export const peerConnections = (page: Page): Promise<PeerConnectionCount> =>
   page.evaluate(() => (window as unknown as { peerConnections: Counter }).peerConnections.count());
