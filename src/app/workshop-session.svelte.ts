@@ -100,6 +100,7 @@ export class WorkshopSession {
     const { relay, peers } = services.transports;
     this.sync = new Sync(doc, {
       workshopId: id, secret: link.secret, hub: link.hub, fallbackHubs: link.fallbackHubs, register: link.register, signaling: BUILD_SIGNALING, relay, peers, iceServers: ICE_SERVERS,
+      lead: role === 'facilitator',
       own: (origin) => origin === this.origin || origin === this.untrackedOrigin, transports,
     });
     this.facilitation = makeFacilitation(doc, this.sync, this.origin, this.untrackedOrigin);

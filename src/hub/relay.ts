@@ -4,6 +4,7 @@ import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { NOT_INVITED } from '../core/channel/handshake';
 import { REFUSAL_CLOSE_CODE } from '../core/hub-refusals';
+import { RELAY_PING } from '../core/relay-ping';
 import { updateIn } from './acknowledged';
 import { acceptChannel, onThisMachine, type ChannelOptions, type ChannelSocket } from './channel';
 import { viaProxy } from './client-address';
@@ -98,6 +99,11 @@ export function createRelay(store: RoomStore, quota: StorageQuota, channel: Chan
         log('save-failed', `${documentName}: ${describeError(error)}; update refused`);
         throw refusal('hub-storage-failed');
       }
+    },
+
+    // The device's heartbeat: answered at once, stored nowhere, sent to no one else.
+    async onStateless({ payload, connection }) {
+      if (payload === RELAY_PING) connection.sendStateless(RELAY_PING);
     },
 
     async onLoadDocument({ documentName, document }) {

@@ -156,7 +156,7 @@ export const en = {
   'invite.close': 'Done',
   'invite.noHub': 'This app was not opened from a hub: devices meet peer-to-peer only.',
 
-  'sync.offline': 'Offline',
+  'sync.offline': 'Offline: changes are kept on this device',
   'sync.connecting': 'Connecting…',
   'sync.hub': 'Hub',
   'sync.peers': '{count} peers',

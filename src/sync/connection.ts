@@ -26,6 +26,8 @@ export interface SyncOptions {
   /** The hub's pairing code, for registering from another computer than the hub's. */
   pairingCode?: string;
   peers: boolean;
+  /** A facilitator's device: the others link with it first (peer-policy.ts). */
+  lead?: boolean;
   /** None by default: an offline room must never wait on unreachable STUN hosts. */
   iceServers: RTCIceServer[];
   /** Whether a transaction's origin is this device's own writing. Anything else (the
@@ -35,6 +37,8 @@ export interface SyncOptions {
   transports?: Transports;
 }
 
+/** 'connecting' only at first: once the hub was reached or the first try ran out, a hub that is
+ *  not answering is 'off' (the device keeps trying meanwhile). */
 export type HubState = 'off' | 'connecting' | 'connected';
 
 export interface SyncStatus {
@@ -52,6 +56,8 @@ export interface SyncStatus {
 }
 
 const SEEN_DELAY_MS = 250;
+/** How long a device says *Connecting…* before it says *Offline*. */
+const FIRST_TRY_MS = 8_000;
 
 /** A relay not connected for this long gives way to the next hub of the invite, if it has several:
  *  long enough for a hub's own restart or a brief Wi-Fi drop, short enough that a facilitator
@@ -76,6 +82,11 @@ export class WorkshopSync {
   #pendingIds: ReadonlySet<string> = new Set();
   #hubClock = 0;
   #hub: HubState = 'off';
+  #relayUp = false;
+  #relayAlive = true;
+  /** The first try at the hub is over: it answered once, or FIRST_TRY_MS went by. */
+  #tried = false;
+  #firstTry: ReturnType<typeof setTimeout> | undefined;
   #peers = 0;
   #refused: HubRefusal | null = null;
   /** The hub's signaling turned this device away (a device with the relay off hears it there). */
@@ -100,7 +111,7 @@ export class WorkshopSync {
       if (hub || options.signaling.length > 0) {
         this.#webrtc = transports.peers({
           room, doc, awareness: this.awareness, hub, signaling: options.signaling,
-          password: encrypted ? options.secret : undefined, iceServers: options.iceServers,
+          password: encrypted ? options.secret : undefined, iceServers: options.iceServers, lead: options.lead ?? false,
         });
         this.#status.encrypted = encrypted;
         this.#webrtc.on('peers', ({ webrtcPeers }: { webrtcPeers: string[] }) => {
@@ -113,11 +124,16 @@ export class WorkshopSync {
 
     if (options.relay && hubs.length > 0) {
       const socket = secureSocketClass(access);
+      this.#firstTry = setTimeout(() => {
+        this.#tried = true;
+        this.#hubChanged();
+      }, FIRST_TRY_MS);
       this.#useRelay((at) => transports.relay({ url: hubSocketUrl(hubs[at % hubs.length]!, '/sync'), room, doc, awareness: this.awareness, socket }), 0, hubs.length);
     }
 
     doc.on('update', this.#onUpdate);
     this.awareness.on('change', this.#onAwareness);
+    this.#webrtc?.setHub(this.#hub !== 'off');
   }
 
   setUser(user: PresenceUser): void {
@@ -135,6 +151,7 @@ export class WorkshopSync {
   destroy(): void {
     clearTimeout(this.#seenTimer);
     clearTimeout(this.#failover);
+    clearTimeout(this.#firstTry);
     this.#doc.off('update', this.#onUpdate);
     this.awareness.off('change', this.#onAwareness);
     this.#webrtc?.destroy();
@@ -147,7 +164,8 @@ export class WorkshopSync {
    *  left for the next: the new relay's first sync sends that hub whatever it lacks of this
    *  device's changes, and a change two hubs both received is one change to Yjs. */
   #useRelay(open: (at: number) => Relay, at: number, count: number): void {
-    this.#hub = 'connecting';
+    this.#relayUp = false;
+    this.#relayAlive = true;
     const relay = open(at);
     this.#relay = relay;
     const failover = () => {
@@ -156,20 +174,28 @@ export class WorkshopSync {
         this.#failover = undefined;
         relay.destroy();
         this.#useRelay(open, at + 1, count);
-        this.#emit();
+        this.#hubChanged();
       }, FAILOVER_MS);
     };
     failover();
     relay.on('status', ({ status }: { status: string }) => {
       if (this.#relay !== relay) return;
-      this.#hub = status === 'connected' ? 'connected' : 'connecting';
-      if (status === 'connected') {
+      this.#relayUp = status === 'connected';
+      if (this.#relayUp) {
+        this.#tried = true;
+        this.#relayAlive = true;
         clearTimeout(this.#failover);
         this.#failover = undefined;
       } else {
         failover();
       }
-      this.#emit();
+      this.#hubChanged();
+    });
+    relay.on('alive', ({ alive }: { alive: boolean }) => {
+      if (this.#relay !== relay) return;
+      this.#relayAlive = alive;
+      if (!alive) failover();
+      this.#hubChanged();
     });
     // The hub holds everything once nothing is unsynced, one-off clients' changes included.
     const confirmByHub = () => {
@@ -184,6 +210,13 @@ export class WorkshopSync {
       this.#refused = refused;
       this.#emit();
     });
+  }
+
+  #hubChanged(): void {
+    this.#hub = this.#relayUp && this.#relayAlive ? 'connected' : this.#tried ? 'off' : 'connecting';
+    // While the hub may yet answer, peers stay few: widening costs every phone in the room.
+    this.#webrtc?.setHub(this.#hub !== 'off');
+    this.#emit();
   }
 
   #clock(): number {

@@ -1,11 +1,28 @@
 /** y-webrtc sends a whole document state as one data-channel message, and Chromium refuses
  *  messages over 256 KiB, so a newcomer to a large workshop would never receive it from peers.
  *  Every message on our peers' data channels is framed: [0] + payload, or, when large, parts of
- *  [1][message id u32][index u16][count u16] + slice, reassembled before y-webrtc sees them. */
+ *  [1][message id u32][index u16][count u16] + slice, reassembled before y-webrtc sees them.
+ *  [2] + payload is this app's own control traffic (heartbeats, signaling relayed between peers),
+ *  which y-webrtc never sees. */
 export const CHUNK = 60 * 1024;
 const HEADER = 9;
 const WHOLE = 0;
 const PART = 1;
+const CONTROL = 2;
+
+/** A data channel's control traffic: small messages beside y-webrtc's. */
+export interface ControlLine {
+  send(payload: Uint8Array): void;
+  /** Set by whoever listens; also told of every other message, as proof the peer is alive. */
+  onmessage: ((payload: Uint8Array | null) => void) | null;
+}
+
+const controlLines = new WeakMap<RTCDataChannel, ControlLine>();
+
+/** The control line of a channel framed by `frameChannel`. */
+export function controlLine(channel: RTCDataChannel): ControlLine | undefined {
+  return controlLines.get(channel);
+}
 
 let nextMessageId = 1;
 
@@ -95,8 +112,25 @@ export function frameChannel(channel: RTCDataChannel): RTCDataChannel {
   let handler: RTCDataChannel['onmessage'] = null;
   Object.defineProperty(channel, 'onmessage', { get: () => handler, set: (h: RTCDataChannel['onmessage']) => { handler = h; } });
   const reassembler = new Reassembler();
+  const control: ControlLine = {
+    send: (payload) => {
+      const framed = new Uint8Array(payload.length + 1);
+      framed[0] = CONTROL;
+      framed.set(payload, 1);
+      send(framed);
+    },
+    onmessage: null,
+  };
+  controlLines.set(channel, control);
   channel.addEventListener('message', (event: MessageEvent<unknown>) => {
-    const message = event.data instanceof ArrayBuffer ? reassembler.accept(new Uint8Array(event.data)) : null;
+    if (!(event.data instanceof ArrayBuffer)) return;
+    const frame = new Uint8Array(event.data);
+    if (frame[0] === CONTROL) {
+      control.onmessage?.(frame.subarray(1));
+      return;
+    }
+    control.onmessage?.(null);
+    const message = reassembler.accept(frame);
     if (message) handler?.call(channel, new MessageEvent('message', { data: message.buffer }));
   });
   return channel;

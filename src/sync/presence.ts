@@ -15,6 +15,8 @@ export interface PresenceState {
   seen?: Record<string, number>;
   /** The device's facilitator id (public keys only), so a facilitator can grant it the role. */
   key?: string;
+  /** Its y-webrtc peer id, and whether it is a facilitator's: what peer-policy.ts links by. */
+  peer?: { id: string; lead: boolean };
 }
 
 export interface Present extends PresenceUser {

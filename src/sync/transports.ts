@@ -3,6 +3,8 @@ import { WebrtcProvider } from 'y-webrtc';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { framedWebRtc } from './peer-chunks';
+import { PeerLinks } from './peer-links';
+import { relayHeartbeat } from './relay-heartbeat';
 import { routeSignaling, type SignalingWatch } from './secure-signaling';
 import type { ChannelAccess, SecureSocket } from './secure-socket';
 
@@ -14,6 +16,8 @@ export interface Relay {
   readonly unsyncedChanges: number;
   on(event: 'status', listener: (e: { status: string }) => void): unknown;
   on(event: 'synced' | 'unsyncedChanges', listener: () => void): unknown;
+  /** The hub answered lately (true) or fell silent (false): a link can die without a close. */
+  on(event: 'alive', listener: (e: { alive: boolean }) => void): unknown;
   /** The socket closed: a hub that turns this device away says why in the close event. */
   on(event: 'close', listener: (e: { event: { code?: number; reason?: string } }) => void): unknown;
   destroy(): void;
@@ -21,7 +25,10 @@ export interface Relay {
 
 /** Direct connections to other devices (y-webrtc in the app). */
 export interface Peers {
+  /** The peers linked now: data channel open and answered lately. */
   on(event: 'peers', listener: (e: { webrtcPeers: string[] }) => void): unknown;
+  /** Whether the hub relays for this device: peers are then a fallback, few and kept warm. */
+  setHub(reachable: boolean): void;
   destroy(): void;
 }
 
@@ -45,33 +52,28 @@ export interface Room {
 export interface Transports {
   /** `socket`: the WebSocket class to reach the hub through (the encrypted channel). */
   relay(room: Room & { url: string; socket: new (url: string) => SecureSocket }): Relay;
-  /** `hub`: the hub's signaling, through the channel; `signaling`: configured third-party servers. */
-  peers(room: Room & { hub: HubSignaling | null; signaling: string[]; password: string | undefined; iceServers: RTCIceServer[] }): Peers;
+  /** `hub`: the hub's signaling, through the channel; `signaling`: configured third-party servers;
+   *  `lead`: a facilitator's device, which the others link with first. */
+  peers(room: Room & { hub: HubSignaling | null; signaling: string[]; password: string | undefined; iceServers: RTCIceServer[]; lead: boolean }): Peers;
 }
 
 export const networkTransports: Transports = {
   relay: ({ url, room, doc, awareness, socket }) => {
-    const websocketProvider = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: socket });
+    // Pinged every 2 s (relay-heartbeat.ts), a socket silent for 10 s is dead: open a new one.
+    const websocketProvider = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: socket, messageReconnectTimeout: 10_000 });
     const provider = new HocuspocusProvider({ websocketProvider, name: room, document: doc, awareness });
     // The socket is this provider's alone: it goes with the provider, as one the provider made would.
     provider.manageSocket = true;
+    relayHeartbeat(provider);
     provider.attach();
     return provider;
   },
-  peers: ({ room, doc, awareness, hub, signaling, password, iceServers }) => {
+  peers: ({ room, doc, awareness, hub, signaling, password, iceServers, lead }) => {
     const route = hub && routeSignaling(hub.url, hub.access, hub.watch);
     const provider = new WebrtcProvider(room, doc, {
-      signaling: [...(route ? [route.url] : []), ...signaling], password, awareness, maxConns: 20,
+      signaling: [...(route ? [route.url] : []), ...signaling], password, awareness,
       peerOpts: { config: { iceServers }, wrtc: framedWebRtc() },
     });
-    return {
-      on: (event, listener) => provider.on(event, listener),
-      destroy: () => {
-        // y-webrtc's destroy leaves the provider's signaling connections open; disconnect closes them.
-        provider.disconnect();
-        provider.destroy();
-        route?.release();
-      },
-    };
+    return new PeerLinks(provider, awareness, lead, () => route?.release());
   },
 };

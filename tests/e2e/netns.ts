@@ -13,6 +13,9 @@ export interface TestNet {
   hubAddress: string;
   /** Launches Chromium inside a new device namespace. */
   device(extraArgs?: string[]): Promise<Browser>;
+  /** Launches Chromium in the hub's own namespace: the facilitator's laptop that runs the hub,
+   *  which the hub lets register a workshop's room without the pairing code. */
+  hubDevice(extraArgs?: string[]): Promise<Browser>;
   /** Starts the hub (from dist/) inside the hub namespace; resolves when it answers, with what it
    *  printed so far (its banner, with the pairing code). */
   startHub(port: number, dataDir: string): Promise<ChildProcess & { output(): string }>;
@@ -22,6 +25,11 @@ export interface TestNet {
   /** Starts y-webrtc's own signaling server (its bin/server.js) at the hub's address: a public
    *  deployment's third-party signaling, which knows nothing of the hub's channel. */
   startSignalingServer(port: number): Promise<ChildProcess>;
+  /** Takes device `index`'s link (in the order `device` made them) down or up, as a phone whose
+   *  Wi-Fi dies does: nothing is closed, nothing says goodbye; packets just stop. */
+  setLink(index: number, up: boolean): void;
+  /** Client isolation, as on many venues' Wi-Fi: devices reach the hub's namespace, not each other. */
+  isolateDevices(): void;
   destroy(): Promise<void>;
 }
 
@@ -83,6 +91,17 @@ export function createTestNet(): TestNet {
     throw new Error(`process did not start in the test network: ${output}`);
   }
 
+  /** Chromium in namespace `ns`. Playwright drives it over a pipe, which crosses into the
+   *  namespace unharmed. */
+  async function launchIn(ns: string, extraArgs: string[]): Promise<Browser> {
+    const wrapper = join(dir, `chromium-${ns}.sh`);
+    writeFileSync(wrapper, `#!/bin/sh\nexec ip netns exec ${ns} ${chromiumPath()} "$@"\n`);
+    chmodSync(wrapper, 0o755);
+    const browser = await launch(extraArgs, { executablePath: wrapper });
+    browsers.push(browser);
+    return browser;
+  }
+
   return {
     hubAddress: '10.77.0.1',
     async device(extraArgs = []) {
@@ -99,13 +118,13 @@ export function createTestNet(): TestNet {
       ip('-n', ns, 'addr', 'add', `10.77.0.${n + 8}/24`, 'dev', `cg${tag}p${n}`);
       ip('-n', ns, 'link', 'set', `cg${tag}p${n}`, 'up');
       ip('-n', ns, 'route', 'add', 'default', 'via', '10.77.0.1');
-      // Playwright drives Chromium over a pipe, which crosses into the namespace unharmed.
-      const wrapper = join(dir, `chromium-${ns}.sh`);
-      writeFileSync(wrapper, `#!/bin/sh\nexec ip netns exec ${ns} ${chromiumPath()} "$@"\n`);
-      chmodSync(wrapper, 0o755);
-      const browser = await launch(extraArgs, { executablePath: wrapper });
-      browsers.push(browser);
-      return browser;
+      return launchIn(ns, extraArgs);
+    },
+    hubDevice(extraArgs = []) {
+      // Without a default route Chromium gathers no WebRTC candidates; on the bridge, every
+      // device is on the link anyway.
+      ip('-n', hubNs, 'route', 'replace', 'default', 'dev', 'br0');
+      return launchIn(hubNs, extraArgs);
     },
     startHub(port, dataDir) {
       return startInHub(['--import', 'tsx', 'src/hub/main.ts', '--host', '10.77.0.1', '--port', String(port),
@@ -124,6 +143,12 @@ export function createTestNet(): TestNet {
     startSignalingServer(port) {
       const server = resolve(import.meta.dirname, '../../node_modules/y-webrtc/bin/server.js');
       return startInHub(['-e', `process.env.PORT='${port}';import(${JSON.stringify(server)})`], port, '/');
+    },
+    setLink(index, up) {
+      ip('-n', hubNs, 'link', 'set', `cg${tag}v${index + 2}`, up ? 'up' : 'down');
+    },
+    isolateDevices() {
+      devices.forEach((_, i) => ip('-n', hubNs, 'link', 'set', 'dev', `cg${tag}v${i + 2}`, 'type', 'bridge_slave', 'isolated', 'on'));
     },
     async destroy() {
       await Promise.all(browsers.map((b) => b.close().catch(() => {})));

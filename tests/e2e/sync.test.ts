@@ -87,7 +87,7 @@ describe('co-editing through the hub', () => {
 
     await hub.stop();
     try {
-      await phone.page.getByTestId('sync-state').and(phone.page.locator('[data-hub="connecting"]')).waitFor();
+      await phone.page.getByTestId('sync-state').and(phone.page.locator('[data-hub="off"]')).waitFor();
       await addNote(phone.page, 'Written on the phone while cut off');
       await addNote(facilitator.page, 'Written on the laptop meanwhile');
       await phone.page.getByTestId('pending').waitFor();

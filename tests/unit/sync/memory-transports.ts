@@ -1,9 +1,9 @@
 import * as Y from 'yjs';
 import type { Relay, Transports } from '../../../src/sync/transports';
 
-type Event = 'status' | 'synced' | 'unsyncedChanges' | 'close';
+type Event = 'status' | 'synced' | 'unsyncedChanges' | 'close' | 'alive';
 /** What listeners of any event get: a status, or the close event a refusing hub sends. */
-type Payload = { status: string; event?: { code?: number; reason?: string } };
+type Payload = { status: string; alive: boolean; event?: { code?: number; reason?: string } };
 
 /** One device's connection to a `MemoryHub`: what a Hocuspocus provider does, in memory. It
  *  applies what it receives under itself as origin, and counts its updates until acknowledged. */
@@ -20,7 +20,7 @@ class MemoryRelay implements Relay {
       Y.applyUpdate(doc, Y.encodeStateAsUpdate(hub.doc), this);
       this.#send(Y.encodeStateAsUpdate(doc));
       this.isSynced = true;
-      this.emit('status', { status: 'connected' });
+      this.emit('status', { status: 'connected', alive: true });
       this.emit('synced');
     });
     hub.connected.add(this);
@@ -47,7 +47,7 @@ class MemoryRelay implements Relay {
     this.#listeners.set(event, set);
   }
 
-  emit(event: Event, e: Payload = { status: '' }): void {
+  emit(event: Event, e: Payload = { status: '', alive: true }): void {
     this.#listeners.get(event)?.forEach((l) => l(e));
   }
 

@@ -120,7 +120,7 @@ describe('a device with peers only (the relay off)', () => {
       relay: () => { throw new Error('the relay is off'); },
       peers: (room) => {
         hub = room.hub;
-        return { on: () => undefined, destroy: () => undefined };
+        return { on: () => undefined, setHub: () => undefined, destroy: () => undefined };
       },
     };
     const sync = new WorkshopSync(new Y.Doc(), {

@@ -1,0 +1,222 @@
+import { WebrtcConn, type Room, type WebrtcProvider } from 'y-webrtc';
+import type { Awareness } from 'y-protocols/awareness';
+import { HEARTBEAT_MS, SILENT_MS } from './liveness';
+import { controlLine, type ControlLine } from './peer-chunks';
+import { wantedPeers, type Member } from './peer-policy';
+import { joinSignalMesh, relaySignaling, type SignalingSocket } from './peer-signal';
+import type { PresenceState } from './presence';
+
+/** A link not open this long after it was begun (client isolation: candidates that never pair). */
+export const CONNECT_MS = 6_000;
+/** How long a peer that failed is left alone. */
+export const COOLDOWN_MS = 30_000;
+/** How long a device stays in the ring after its presence went. A hub that goes takes everyone's
+ *  presence with it until the peers bring it back, and the ring must not fall apart meanwhile. */
+const REMEMBER_MS = 45_000;
+
+const PING = 0;
+const SIGNAL = 1;
+
+/** What simple-peer offers that this module uses. */
+interface SimplePeer {
+  _channel?: RTCDataChannel;
+  on(event: 'connect' | 'close', listener: () => void): void;
+}
+
+interface Link {
+  conn: WebrtcConn;
+  since: number;
+  heard: number;
+  line: ControlLine | null;
+}
+
+/** Stands for a link this device will not have: y-webrtc finds it "already there" and opens nothing. */
+const REFUSED = { peer: { signal: () => undefined }, glareToken: undefined } as unknown as WebrtcConn;
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Holds y-webrtc to `peer-policy`: it links only with the peers the rule names (two while the hub
+ *  relays, a bounded mesh without it), closes links that do not open in time or fall silent, and
+ *  reports as peers only the links whose data channel is open and that answered lately. */
+export class PeerLinks {
+  readonly #provider: WebrtcProvider;
+  readonly #awareness: Awareness;
+  readonly #lead: boolean;
+  readonly #listeners = new Set<(e: { webrtcPeers: string[] }) => void>();
+  readonly #links = new Map<WebrtcConn, Link>();
+  readonly #cooling = new Map<string, number>();
+  readonly #known = new Map<string, { lead: boolean; seen: number }>();
+  #room: Room | null = null;
+  #hub = false;
+  #wanted = new Set<string>();
+  #live: string[] = [];
+  #timer: ReturnType<typeof setInterval> | undefined;
+  #mesh: ReturnType<typeof joinSignalMesh> | null = null;
+  #destroyed = false;
+  readonly #release: () => void;
+
+  /** `release`: runs after the provider is gone (the signaling route it used). */
+  constructor(provider: WebrtcProvider, awareness: Awareness, lead: boolean, release: () => void = () => {}) {
+    this.#provider = provider;
+    this.#release = release;
+    this.#awareness = awareness;
+    this.#lead = lead;
+    // y-webrtc would offer a link to every device that announces itself, and both ends at once;
+    // here only the rule opens links, from the lower id of the two.
+    provider.maxConns = 0;
+    // y-webrtc opens its room once the key is derived, in a callback registered before this one.
+    void provider.key.then(() => {
+      if (!this.#destroyed && provider.room) this.#start(provider.room);
+    });
+  }
+
+  on(_event: 'peers', listener: (e: { webrtcPeers: string[] }) => void): void {
+    this.#listeners.add(listener);
+  }
+
+  /** Whether the hub relays for this device now: it decides how many links to keep. */
+  setHub(reachable: boolean): void {
+    if (reachable === this.#hub) return;
+    this.#hub = reachable;
+    this.#review();
+  }
+
+  destroy(): void {
+    this.#destroyed = true;
+    clearInterval(this.#timer);
+    this.#awareness.off('change', this.#review);
+    this.#mesh?.leave();
+    // y-webrtc's destroy leaves the provider's signaling connections open; disconnect closes them.
+    this.#provider.disconnect();
+    this.#provider.destroy();
+    this.#release();
+    this.#listeners.clear();
+  }
+
+  #start(room: Room): void {
+    this.#room = room;
+    const links = this.#links;
+    const admits = (id: string) => this.#admits(id);
+    const track = (conn: WebrtcConn) => this.#track(conn);
+    room.webrtcConns = new (class extends Map<string, WebrtcConn> {
+      override get(id: string) {
+        return super.get(id) ?? (admits(id) ? undefined : REFUSED);
+      }
+
+      override set(id: string, conn: WebrtcConn) {
+        if (!links.has(conn)) track(conn);
+        return super.set(id, conn);
+      }
+    })(room.webrtcConns);
+    for (const conn of room.webrtcConns.values()) this.#track(conn);
+    const sockets = () => this.#provider.signalingConns as SignalingSocket[];
+    sockets().forEach(relaySignaling);
+    this.#mesh = joinSignalMesh(room.name, {
+      flood: (payload, except) => {
+        const bytes = encoder.encode(payload);
+        const framed = new Uint8Array(bytes.length + 1);
+        framed[0] = SIGNAL;
+        framed.set(bytes, 1);
+        for (const link of this.#links.values()) if (link.conn !== except && link.conn.connected) link.line?.send(framed);
+      },
+      hubSuffices: () => this.#hub,
+    }, () => sockets()[0]);
+    this.#awareness.setLocalStateField('peer', { id: room.peerId, lead: this.#lead });
+    this.#awareness.on('change', this.#review);
+    this.#timer = setInterval(this.#tick, HEARTBEAT_MS);
+    this.#review();
+  }
+
+  #admits(id: string): boolean {
+    return this.#wanted.has(id) && (this.#cooling.get(id) ?? 0) <= Date.now();
+  }
+
+  #track(conn: WebrtcConn): void {
+    const link: Link = { conn, since: Date.now(), heard: 0, line: null };
+    this.#links.set(conn, link);
+    const peer = conn.peer as SimplePeer;
+    peer.on('connect', () => {
+      link.heard = Date.now();
+      const channel = peer._channel;
+      link.line = channel ? controlLine(channel) ?? null : null;
+      if (link.line) link.line.onmessage = (payload) => this.#onControl(link, payload);
+      this.#report();
+    });
+    peer.on('close', () => {
+      this.#links.delete(conn);
+      this.#report();
+    });
+  }
+
+  #onControl(link: Link, payload: Uint8Array | null): void {
+    link.heard = Date.now();
+    if (payload?.[0] === SIGNAL) this.#mesh?.receive(decoder.decode(payload.subarray(1)), link.conn);
+  }
+
+  #members(): Member[] {
+    const now = Date.now();
+    for (const state of this.#awareness.getStates().values()) {
+      const peer = (state as PresenceState).peer;
+      if (typeof peer?.id === 'string') this.#known.set(peer.id, { lead: peer.lead === true, seen: now });
+    }
+    for (const link of this.#links.values()) {
+      const known = this.#known.get(link.conn.remotePeerId);
+      if (known && link.conn.connected) known.seen = now;
+    }
+    const members: Member[] = [];
+    for (const [id, { lead, seen }] of this.#known) {
+      if (now - seen > REMEMBER_MS) this.#known.delete(id);
+      else members.push({ id, lead });
+    }
+    return members;
+  }
+
+  /** Applies the rule: closes links it no longer names, begins those it names that this device
+   *  opens (the lower id of the two, so both ends never offer at once). */
+  readonly #review = () => {
+    const room = this.#room;
+    if (!room || this.#destroyed) return;
+    this.#wanted = wantedPeers(room.peerId, this.#members(), this.#hub);
+    for (const [id, conn] of room.webrtcConns) if (!this.#wanted.has(id)) conn.destroy();
+    // simple-peer closes a destroyed connection in a microtask: open new ones after it, so a
+    // device never holds more than the rule allows, not even for a moment.
+    queueMicrotask(() => this.#open(room));
+    this.#report();
+  };
+
+  #open(room: Room): void {
+    const socket = (this.#provider.signalingConns as SignalingSocket[])[0];
+    if (!socket || this.#destroyed) return;
+    for (const id of this.#wanted) {
+      if (id < room.peerId || room.webrtcConns.has(id) || !this.#admits(id)) continue;
+      room.webrtcConns.set(id, new WebrtcConn(socket as never, true, id, room));
+    }
+  }
+
+  readonly #tick = () => {
+    const now = Date.now();
+    for (const link of this.#links.values()) {
+      const id = link.conn.remotePeerId;
+      const dead = link.conn.connected ? now - link.heard > SILENT_MS : now - link.since > CONNECT_MS;
+      if (dead) {
+        this.#cooling.set(id, now + COOLDOWN_MS);
+        link.conn.destroy();
+      } else if (link.conn.connected) {
+        link.line?.send(Uint8Array.of(PING));
+      }
+    }
+    this.#review();
+  };
+
+  #report(): void {
+    const now = Date.now();
+    const live = [...this.#links.values()]
+      .filter((l) => l.conn.connected && now - l.heard <= SILENT_MS)
+      .map((l) => l.conn.remotePeerId)
+      .sort();
+    if (live.length === this.#live.length && live.every((id, i) => id === this.#live[i])) return;
+    this.#live = live;
+    this.#listeners.forEach((l) => l({ webrtcPeers: live }));
+  }
+}
