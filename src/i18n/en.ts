@@ -4,6 +4,7 @@ import { exportMessages } from './en-export';
 import { facilitationMessages } from './en-facilitation';
 import { groundRulesMessages } from './en-ground-rules';
 import { recentlyDeletedMessages } from './en-recently-deleted';
+import { roomMessages } from './en-room';
 import { stakeholderMessages } from './en-stakeholders';
 
 /** English, the reference locale: every other locale has exactly these keys. Each board kind
@@ -16,6 +17,7 @@ export const en = {
   ...agendaMessages,
   ...boardControlMessages,
   ...recentlyDeletedMessages,
+  ...roomMessages,
   'app.name': 'Common Ground',
   'app.tagline': 'Workshops for partnerships, on every device in the room',
   'nav.home': 'Workshops',
