@@ -2,6 +2,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { advanceStep, addStep, currentStep, listSteps, moveStep, removeStep, startStep, updateStep, type Step } from '../core/facilitation/agenda';
 import { boardModes, setBoardLocked, startSilent, type BoardModes } from '../core/facilitation/board-modes';
+import { boardSettings, DEFAULT_SETTINGS, setBoardSetting, type BoardSettings } from '../core/facilitation/board-settings';
 import { controlsOf, type Signer } from '../core/facilitation/controls';
 import { bringEveryone, followTarget, type FollowTarget } from '../core/facilitation/follow';
 import { addHiddenNote, deleteHiddenNote, hiddenNoteCount, openHiddenNotes, revealBoard, sealedOf, type HiddenNote, type Reveal } from '../core/facilitation/hidden-notes';
@@ -19,7 +20,7 @@ import { ClockSync } from './clock-sync.svelte';
 import { outcome, type Outcome } from './outcome';
 import { YView } from './y-view.svelte';
 
-export type { BoardModes, Facilitator, FollowTarget, HiddenNote, MyDots, Reveal, Step, Timer, Vote, VoteResults };
+export type { BoardModes, BoardSettings, Facilitator, FollowTarget, HiddenNote, MyDots, Reveal, Step, Timer, Vote, VoteResults };
 
 /** What every screen shows of the facilitation: who facilitates, the agenda and its timer, and
  *  where the facilitator has brought everyone. */
@@ -36,6 +37,9 @@ export interface FacilitationState {
 /** One board's facilitation: its modes, the notes waiting for a reveal, and its vote. */
 export interface BoardFacilitation {
   modes: BoardModes;
+  settings: BoardSettings;
+  /** Whether this device's key holds the role now. */
+  facilitating: boolean;
   hiddenCount: number;
   /** The hidden notes this device can open: its own, or every one for a facilitator. */
   hidden: HiddenNote[];
@@ -121,11 +125,13 @@ export class Facilitation {
 
   #readBoard(boardId: string, participantId: string): BoardFacilitation {
     const root = this.root;
-    if (!root) return { modes: { locked: false, silent: false }, hiddenCount: 0, hidden: [], vote: undefined, myDots: undefined, results: undefined };
+    if (!root) return { modes: { locked: false, silent: false }, settings: DEFAULT_SETTINGS, facilitating: false, hiddenCount: 0, hidden: [], vote: undefined, myDots: undefined, results: undefined };
     const vote = voteOf(this.doc, root, boardId);
     const facilitating = isFacilitator(this.doc, root, { key: this.myId });
     return {
       modes: boardModes(this.doc, root, boardId),
+      settings: boardSettings(this.doc, root, boardId),
+      facilitating,
       hiddenCount: hiddenNoteCount(this.doc, boardId),
       hidden: openHiddenNotes(this.doc, boardId, this.keys.sealing.secret),
       vote,
@@ -154,6 +160,9 @@ export class Facilitation {
   }
   startSilent(boardId: string): Outcome {
     return this.#signed((s) => startSilent(this.doc, s, boardId, this.origin));
+  }
+  setSetting<K extends keyof BoardSettings>(boardId: string, setting: K, value: BoardSettings[K]): Outcome {
+    return this.#signed((s) => setBoardSetting(this.doc, s, boardId, setting, value, this.origin));
   }
   /** Publishes the hidden notes this device opens; the counts say how many, and how many it
    *  could not open. Not under this device's origin: its undo would take everyone's notes off
