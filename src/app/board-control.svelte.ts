@@ -66,6 +66,9 @@ export class BoardControl {
     return shownAuthor(this.current.settings.anonymity, author, group);
   }
 
+  focus(entryId: string): Outcome {
+    return this.session.facilitation.focus({ boardId: this.boardId, entryId });
+  }
   setSetting<K extends keyof BoardSettings>(setting: K, value: BoardSettings[K]): Outcome {
     return this.session.facilitation.setSetting(this.boardId, setting, value);
   }

@@ -5,6 +5,8 @@ import { boardModes, setBoardLocked, startSilent, type BoardModes } from '../cor
 import { boardSettings, DEFAULT_SETTINGS, setBoardSetting, type BoardSettings } from '../core/facilitation/board-settings';
 import { controlsOf, type Signer } from '../core/facilitation/controls';
 import { bringEveryone, followTarget, type FollowTarget } from '../core/facilitation/follow';
+import { focusTarget, setFocus } from '../core/facilitation/focus';
+import type { FocusTarget } from '../core/focus-entry';
 import { addHiddenNote, deleteHiddenNote, hiddenNoteCount, openHiddenNotes, revealBoard, sealedOf, type HiddenNote, type Reveal } from '../core/facilitation/hidden-notes';
 import { facilitatorId, newFacilitatorKeys, type FacilitatorKeys } from '../core/facilitation/keys';
 import { grantFacilitator, handOver, isFacilitator, listFacilitators, removeFacilitator, type Facilitator } from '../core/facilitation/roles';
@@ -20,7 +22,7 @@ import { ClockSync } from './clock-sync.svelte';
 import { outcome, type Outcome } from './outcome';
 import { YView } from './y-view.svelte';
 
-export type { BoardModes, BoardSettings, Facilitator, FollowTarget, HiddenNote, MyDots, Reveal, Step, Timer, Vote, VoteResults };
+export type { BoardModes, BoardSettings, Facilitator, FocusTarget, FollowTarget, HiddenNote, MyDots, Reveal, Step, Timer, Vote, VoteResults };
 
 /** What every screen shows of the facilitation: who facilitates, the agenda and its timer, and
  *  where the facilitator has brought everyone. */
@@ -32,6 +34,8 @@ export interface FacilitationState {
   current: Step | undefined;
   timer: Timer | undefined;
   follow: FollowTarget | undefined;
+  /** The entry the facilitator has put on every screen. */
+  focus: FocusTarget | undefined;
 }
 
 /** One board's facilitation: its modes, the notes waiting for a reveal, and its vote. */
@@ -92,7 +96,7 @@ export class Facilitation {
 
   #read(): FacilitationState {
     const root = this.root;
-    if (!root) return { facilitators: [], amFacilitator: false, steps: [], current: undefined, timer: undefined, follow: undefined };
+    if (!root) return { facilitators: [], amFacilitator: false, steps: [], current: undefined, timer: undefined, follow: undefined, focus: undefined };
     return {
       facilitators: listFacilitators(this.doc, root),
       amFacilitator: isFacilitator(this.doc, root, { key: this.myId }),
@@ -100,6 +104,7 @@ export class Facilitation {
       current: currentStep(this.doc, root),
       timer: timerOf(this.doc, root),
       follow: followTarget(this.doc, root),
+      focus: focusTarget(this.doc, root),
     };
   }
 
@@ -219,6 +224,11 @@ export class Facilitation {
 
   bringEveryone(boardId: string): Outcome {
     return this.#signed((s) => bringEveryone(this.doc, s, boardId, this.origin));
+  }
+
+  /** Puts one entry on every screen, or (null) brings everyone back to the board. */
+  focus(target: { boardId: string; entryId: string } | null): Outcome {
+    return this.#signed((s) => setFocus(this.doc, s, target, this.origin));
   }
 
   // Votes

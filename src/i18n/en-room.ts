@@ -18,4 +18,10 @@ export const roomMessages = {
   'spoken.quiet': 'Not contributed yet',
   'spoken.everyone': 'Everyone has contributed.',
   'spoken.nobody': 'Nobody else has joined yet.',
+  'focus.put': 'Focus',
+  'focus.put.label': 'Put “{text}” on every screen',
+  'focus.label': 'On every screen',
+  'focus.back': 'Back to the board',
+  'focus.backAll': 'Back to the board for everyone',
+  'err.no-entry': 'That entry is no longer on the board.',
 } as const;

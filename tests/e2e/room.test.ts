@@ -54,7 +54,7 @@ const boardText = (page: Page) => page.locator('article.board').innerText();
 const otherNames = (page: Page, own: string) => boardText(page).then((text) => NAMES.filter((n) => n !== own && text.includes(n)));
 
 describe('a room of phones', () => {
-  it('names on arrival, own words, anonymity and who has spoken, with a facilitator and four phones', () =>
+  it('names on arrival, own words, anonymity, who has spoken and focus, with a facilitator and four phones', () =>
     withRoomOfPhones(async ({ dara, phones, errors }) => {
       // Names on arrival: the roster names Dara, not "Facilitator (no name yet)", on every device.
       await expect.poll(() => dara.getByTestId('facilitator').first().innerText()).toContain('Dara');
@@ -104,6 +104,22 @@ describe('a room of phones', () => {
       await expect.poll(() => spoken.getByText('Everyone has contributed.').count()).toBe(1);
       await screenshot(dara, 'room-participation-laptop');
       for (const page of Object.values(phones)) expect(await page.getByTestId('participation').count()).toBe(0);
+
+      // Focus: one note on every screen, the projector too; a participant may step back alone,
+      // and the facilitator brings everyone back.
+      await dara.getByRole('button', { name: 'Put “Share the data” on every screen' }).click();
+      for (const page of [dara, ...Object.values(phones)]) {
+        await expect.poll(() => page.getByTestId('focus').locator('#focus-text').textContent()).toBe('Share the data');
+      }
+      await screenshot(chan, 'room-focus-phone');
+      await screenshot(dara, 'room-focus-laptop');
+      await sokha.getByRole('button', { name: 'Back to the board' }).click();
+      await sokha.getByTestId('focus').waitFor({ state: 'detached' });
+      expect(await chan.getByTestId('focus').count()).toBe(1);
+      await dara.getByRole('button', { name: 'Back to the board for everyone' }).click();
+      for (const page of [dara, ...Object.values(phones)]) await page.getByTestId('focus').waitFor({ state: 'detached' });
+      await addNote(chan, 'After the focus');
+      await waitForNotes(dara, [...all, 'Rotate the chair', 'After the focus']);
 
       expect(errors.flat()).toEqual([]);
     }), 240_000);
