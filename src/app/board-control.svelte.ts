@@ -1,7 +1,8 @@
 import { getContext, setContext } from 'svelte';
 import type { NoteResult } from '../core/facilitation/votes';
 import type { Result } from '../core/result';
-import type { BoardFacilitation, HiddenNote, Reveal } from './facilitation.svelte';
+import type { BoardFacilitation, BoardSettings, HiddenNote, Reveal } from './facilitation.svelte';
+import { mayChange, shownAuthor } from '../core/room-rules';
 import type { Outcome } from './outcome';
 import { differing } from '../core/facilitation/differing';
 import type { WorkshopSession } from './workshop-session.svelte';
@@ -54,6 +55,23 @@ export class BoardControl {
     return this.current.hiddenCount - this.current.hidden.length;
   }
 
+  /** Whether this device's person may edit or delete an entry written by `authorId`. */
+  mayChange(authorId: string): boolean {
+    const { facilitating, settings } = this.current;
+    return mayChange(authorId, { participantId: this.participantId, facilitating }, settings.editing);
+  }
+
+  /** What the board's anonymity setting lets this screen show of an author and their group. */
+  shown<P, G>(author: P | undefined, group: G | undefined): { author: P | undefined; group: G | undefined } {
+    return shownAuthor(this.current.settings.anonymity, author, group);
+  }
+
+  focus(entryId: string): Outcome {
+    return this.session.facilitation.focus({ boardId: this.boardId, entryId });
+  }
+  setSetting<K extends keyof BoardSettings>(setting: K, value: BoardSettings[K]): Outcome {
+    return this.session.facilitation.setSetting(this.boardId, setting, value);
+  }
   setLocked(locked: boolean): Outcome {
     return this.session.facilitation.setLocked(this.boardId, locked);
   }

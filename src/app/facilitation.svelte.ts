@@ -2,8 +2,11 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { advanceStep, addStep, currentStep, listSteps, moveStep, removeStep, startStep, updateStep, type Step } from '../core/facilitation/agenda';
 import { boardModes, setBoardLocked, startSilent, type BoardModes } from '../core/facilitation/board-modes';
+import { boardSettings, DEFAULT_SETTINGS, setBoardSetting, type BoardSettings } from '../core/facilitation/board-settings';
 import { controlsOf, type Signer } from '../core/facilitation/controls';
 import { bringEveryone, followTarget, type FollowTarget } from '../core/facilitation/follow';
+import { focusTarget, setFocus } from '../core/facilitation/focus';
+import type { FocusTarget } from '../core/focus-entry';
 import { addHiddenNote, deleteHiddenNote, hiddenNoteCount, openHiddenNotes, revealBoard, sealedOf, type HiddenNote, type Reveal } from '../core/facilitation/hidden-notes';
 import { facilitatorId, newFacilitatorKeys, type FacilitatorKeys } from '../core/facilitation/keys';
 import { addRedLine, openRedLines, revealRedLines, withdrawRedLine, type RedLine, type RedLineReveal } from '../core/facilitation/red-lines';
@@ -21,7 +24,7 @@ import { ClockSync } from './clock-sync.svelte';
 import { outcome, type Outcome } from './outcome';
 import { YView } from './y-view.svelte';
 
-export type { BoardModes, Facilitator, FollowTarget, HiddenNote, MyDots, RedLine, RedLineReveal, Reveal, Step, Timer, Vote, VoteResults };
+export type { BoardModes, BoardSettings, Facilitator, FocusTarget, FollowTarget, HiddenNote, MyDots, RedLine, RedLineReveal, Reveal, Step, Timer, Vote, VoteResults };
 
 /** A risks board's red lines still sealed: how many, and those this device opens (its own, or
  *  every one for a facilitator). */
@@ -40,11 +43,16 @@ export interface FacilitationState {
   current: Step | undefined;
   timer: Timer | undefined;
   follow: FollowTarget | undefined;
+  /** The entry the facilitator has put on every screen. */
+  focus: FocusTarget | undefined;
 }
 
 /** One board's facilitation: its modes, the notes waiting for a reveal, and its vote. */
 export interface BoardFacilitation {
   modes: BoardModes;
+  settings: BoardSettings;
+  /** Whether this device's key holds the role now. */
+  facilitating: boolean;
   hiddenCount: number;
   /** The hidden notes this device can open: its own, or every one for a facilitator. */
   hidden: HiddenNote[];
@@ -97,7 +105,7 @@ export class Facilitation {
 
   #read(): FacilitationState {
     const root = this.root;
-    if (!root) return { facilitators: [], amFacilitator: false, steps: [], current: undefined, timer: undefined, follow: undefined };
+    if (!root) return { facilitators: [], amFacilitator: false, steps: [], current: undefined, timer: undefined, follow: undefined, focus: undefined };
     return {
       facilitators: listFacilitators(this.doc, root),
       amFacilitator: isFacilitator(this.doc, root, { key: this.myId }),
@@ -105,6 +113,7 @@ export class Facilitation {
       current: currentStep(this.doc, root),
       timer: timerOf(this.doc, root),
       follow: followTarget(this.doc, root),
+      focus: focusTarget(this.doc, root),
     };
   }
 
@@ -130,11 +139,13 @@ export class Facilitation {
 
   #readBoard(boardId: string, participantId: string): BoardFacilitation {
     const root = this.root;
-    if (!root) return { modes: { locked: false, silent: false }, hiddenCount: 0, hidden: [], vote: undefined, myDots: undefined, results: undefined };
+    if (!root) return { modes: { locked: false, silent: false }, settings: DEFAULT_SETTINGS, facilitating: false, hiddenCount: 0, hidden: [], vote: undefined, myDots: undefined, results: undefined };
     const vote = voteOf(this.doc, root, boardId);
     const facilitating = isFacilitator(this.doc, root, { key: this.myId });
     return {
       modes: boardModes(this.doc, root, boardId),
+      settings: boardSettings(this.doc, root, boardId),
+      facilitating,
       hiddenCount: hiddenNoteCount(this.doc, boardId),
       hidden: openHiddenNotes(this.doc, boardId, this.keys.sealing.secret),
       vote,
@@ -163,6 +174,9 @@ export class Facilitation {
   }
   startSilent(boardId: string): Outcome {
     return this.#signed((s) => startSilent(this.doc, s, boardId, this.origin));
+  }
+  setSetting<K extends keyof BoardSettings>(boardId: string, setting: K, value: BoardSettings[K]): Outcome {
+    return this.#signed((s) => setBoardSetting(this.doc, s, boardId, setting, value, this.origin));
   }
   /** Publishes the hidden notes this device opens; the counts say how many, and how many it
    *  could not open. Not under this device's origin: its undo would take everyone's notes off
@@ -240,6 +254,11 @@ export class Facilitation {
 
   bringEveryone(boardId: string): Outcome {
     return this.#signed((s) => bringEveryone(this.doc, s, boardId, this.origin));
+  }
+
+  /** Puts one entry on every screen, or (null) brings everyone back to the board. */
+  focus(target: { boardId: string; entryId: string } | null): Outcome {
+    return this.#signed((s) => setFocus(this.doc, s, target, this.origin));
   }
 
   // Votes

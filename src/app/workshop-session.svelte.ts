@@ -5,6 +5,7 @@ import { ensureGroup, listGroups, type Group } from '../core/groups';
 import { addItem, deleteItem, editItem, getItem, listItems, restoreItem, type Item } from '../core/items';
 import { getMeta, updateMeta, type EditableMeta, type WorkshopMeta } from '../core/meta';
 import { listParticipants, participantsOf, upsertParticipant, type Participant } from '../core/participants';
+import { participation, type Participation } from '../core/participation';
 import type { Result } from '../core/result';
 import { boardMapOf, groupsOf, itemsOf, migrate } from '../core/schema';
 import { addNote as addSwotNote, type Quadrant } from '../core/swot';
@@ -279,6 +280,12 @@ export class WorkshopSession {
    *  workshop: a consent round waits for the groups present, which change as people join. */
   boardView<T>(boardId: string, query: (doc: Y.Doc) => T): YView<T> {
     return new YView([boardMapOf(this.doc, boardId), participantsOf(this.doc), groupsOf(this.doc)], () => query(this.doc));
+  }
+
+  /** Who has written on a board, for the facilitator; the facilitators themselves are left out. */
+  participationView(boardId: string): YView<Participation> {
+    return new YView([boardMapOf(this.doc, boardId), participantsOf(this.doc)], () => participation(this.doc, boardId,
+      new Set(this.facilitation.state.current.facilitators.map((f) => f.participantId))));
   }
 
   /** Undo and redo of this device's changes on one board; destroy it when the board closes. */

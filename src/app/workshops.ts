@@ -66,14 +66,24 @@ export async function duplicateAsTemplate(services: Services, sourceId: string, 
 
 /** Lands a participant in an invited workshop. A device that already holds a copy keeps it:
  *  the sync merges both (nothing is overwritten), and a facilitator stays facilitator. */
-export async function joinWorkshop(
-  services: Services, invite: Invite, who: { name: string; group: string },
-): Promise<Result<string, 'empty' | 'too-long'>> {
+/** Checks a name and stakeholder group and keeps them in this device's profile; `detail` says
+ *  which field was refused. */
+export async function saveNameAndGroup(
+  services: Pick<Services, 'updateProfile'>, who: { name: string; group: string },
+): Promise<Result<void, 'empty' | 'too-long'>> {
   const name = checkText(who.name, 'displayName');
   if (!name.ok) return { ...name, detail: 'name' };
   const group = checkText(who.group, 'groupName');
   if (!group.ok) return { ...group, detail: 'group' };
   await services.updateProfile({ name: name.value, group: group.value });
+  return ok(undefined);
+}
+
+export async function joinWorkshop(
+  services: Services, invite: Invite, who: { name: string; group: string },
+): Promise<Result<string, 'empty' | 'too-long'>> {
+  const named = await saveNameAndGroup(services, who);
+  if (!named.ok) return named;
   const existing = await services.store.get(invite.workshopId);
   // The first facilitator key a device learns stays: a later link cannot swap it for another.
   const root = invite.root ? { root: existing?.root ?? invite.root } : {};

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { BOARD_KIND_RECORDS, shownKind } from './board-kinds';
+import { entriesOf, partOf } from './board-entries';
 import { err, ok, type Result } from './result';
 import { boardOrderOf, liveBoard } from './schema';
 
@@ -61,15 +61,6 @@ function labelOf(entry: KeptEntry): string {
     if (field && 'value' in field && typeof field.value === 'string') return field.value;
   }
   return '';
-}
-
-/** The map of a board whose entries people add and delete: the one its kind counts. */
-const partOf = (board: Y.Map<unknown>) => BOARD_KIND_RECORDS[shownKind(String(board.get('type')))].counted;
-
-function entriesOf(doc: Y.Doc, boardId: string): Y.Map<unknown> | undefined {
-  const board = liveBoard(doc, boardId);
-  const map = board?.get(partOf(board));
-  return map instanceof Y.Map ? map : undefined;
 }
 
 /** Writes a deleted entry back where it was, with its id and every field it had (lane, quadrant,

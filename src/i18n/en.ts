@@ -8,6 +8,7 @@ import { resourcesMessages } from './en-resources';
 import { pairingMessages } from './en-pairing';
 import { recentlyDeletedMessages } from './en-recently-deleted';
 import { seriesMessages } from './en-series';
+import { roomMessages } from './en-room';
 import { stakeholderMessages } from './en-stakeholders';
 
 /** English, the reference locale: every other locale has exactly these keys. Each board kind
@@ -24,6 +25,7 @@ export const en = {
   ...resourcesMessages,
   ...seriesMessages,
   ...pairingMessages,
+  ...roomMessages,
   'app.name': 'Common Ground',
   'app.tagline': 'Workshops for partnerships, on every device in the room',
   'nav.home': 'Workshops',
