@@ -3,6 +3,7 @@ import { boardControlMessages } from './en-board-controls';
 import { exportMessages } from './en-export';
 import { facilitationMessages } from './en-facilitation';
 import { groundRulesMessages } from './en-ground-rules';
+import { localeMessages } from './en-locale';
 import { recentlyDeletedMessages } from './en-recently-deleted';
 import { stakeholderMessages } from './en-stakeholders';
 
@@ -16,6 +17,7 @@ export const en = {
   ...agendaMessages,
   ...boardControlMessages,
   ...recentlyDeletedMessages,
+  ...localeMessages,
   'app.name': 'Common Ground',
   'app.tagline': 'Workshops for partnerships, on every device in the room',
   'nav.home': 'Workshops',
