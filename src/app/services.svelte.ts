@@ -35,7 +35,7 @@ export class Services {
     const color = GROUP_COLORS[Math.floor(Math.random() * GROUP_COLORS.length)]!;
     services.profile = await loadProfile(db, color);
     const chosen = services.profile.locale;
-    services.showIn(isLocale(chosen) ? chosen : guessLocale(typeof navigator === 'undefined' ? [] : navigator.languages));
+    await services.showIn(isLocale(chosen) ? chosen : guessLocale(typeof navigator === 'undefined' ? [] : navigator.languages));
     await services.store.purgeExpired();
     // Not awaited: on a network that drops packets the answer can take the whole timeout, and
     // the home screen must not wait for it. A facilitator's workshop waits (see `hubKnown`).
@@ -51,11 +51,11 @@ export class Services {
   /** The person's own choice of language, kept on this device: it wins over the browser's. */
   async chooseLocale(locale: Locale): Promise<void> {
     await this.updateProfile({ locale });
-    this.showIn(locale);
+    await this.showIn(locale);
   }
 
-  private showIn(locale: Locale): void {
-    setLocale(locale);
+  private async showIn(locale: Locale): Promise<void> {
+    await setLocale(locale);
     this.locale = locale;
   }
 

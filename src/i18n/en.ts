@@ -6,6 +6,7 @@ import { groundRulesMessages } from './en-ground-rules';
 import { localeMessages } from './en-locale';
 import { recentlyDeletedMessages } from './en-recently-deleted';
 import { stakeholderMessages } from './en-stakeholders';
+import { wordMessages } from './en-word';
 
 /** English, the reference locale: every other locale has exactly these keys. Each board kind
  *  with many messages keeps them in a file of its own. */
@@ -18,6 +19,7 @@ export const en = {
   ...boardControlMessages,
   ...recentlyDeletedMessages,
   ...localeMessages,
+  ...wordMessages,
   'app.name': 'Common Ground',
   'app.tagline': 'Workshops for partnerships, on every device in the room',
   'nav.home': 'Workshops',

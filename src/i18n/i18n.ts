@@ -1,5 +1,4 @@
 import { en, type MessageKey, type Messages } from './en';
-import { km } from './km';
 
 export type { MessageKey };
 export const LOCALES = ['en', 'km'] as const;
@@ -9,8 +8,15 @@ export type Locale = (typeof LOCALES)[number];
  *  language must recognise it whatever the screen is in now. */
 export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', km: 'ខ្មែរ' };
 
-const catalogs: Record<Locale, Messages> = { en, km };
+/* English is the fallback and always here; another language is fetched the first time it is
+ * needed, so a device pays for the languages it uses only. */
+const catalogs: Partial<Record<Locale, Messages>> = { en };
+const loaders: Record<Exclude<Locale, 'en'>, () => Promise<Messages>> = { km: () => import('./km').then((m) => m.km) };
 let currentLocale: Locale = 'en';
+
+export async function loadLocale(locale: Locale): Promise<void> {
+  if (locale !== 'en' && !catalogs[locale]) catalogs[locale] = await loaders[locale]();
+}
 
 export const isLocale = (value: unknown): value is Locale => LOCALES.includes(value as Locale);
 
@@ -23,7 +29,8 @@ export function guessLocale(languages: readonly string[]): Locale {
   return 'en';
 }
 
-export function setLocale(locale: Locale): void {
+export async function setLocale(locale: Locale): Promise<void> {
+  await loadLocale(locale);
   currentLocale = locale;
   if (typeof document !== 'undefined') document.documentElement.lang = locale;
 }
@@ -46,9 +53,9 @@ function formOf(locale: Locale, key: MessageKey, count: unknown): MessageKey {
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 /** Messages of one locale whatever the interface shows: an export can be in another language.
- *  A key another branch added in English only falls back to English rather than to its name. */
+ *  Load the locale first (`loadLocale`). A key only English has yet falls back to English. */
 export function translator(locale: Locale): Translate {
-  const catalog = catalogs[locale];
+  const catalog = catalogs[locale] ?? en;
   return (key, params = {}) => {
     const form = formOf(locale, key, params.count);
     return (catalog[form] ?? en[form]).replace(/\{(\w+)\}/g, (whole, name: string) =>

@@ -7,6 +7,7 @@ import { groundRulesMessagesKm } from './km-ground-rules';
 import { localeMessagesKm } from './km-locale';
 import { recentlyDeletedMessagesKm } from './km-recently-deleted';
 import { stakeholderMessagesKm } from './km-stakeholders';
+import { wordMessagesKm } from './km-word';
 import type { Translation } from './translation';
 
 /** Khmer, written in short plain sentences so a reviewer can correct them (see the README on who
@@ -20,6 +21,7 @@ export const km: Translation<typeof en> = {
   ...boardControlMessagesKm,
   ...recentlyDeletedMessagesKm,
   ...localeMessagesKm,
+  ...wordMessagesKm,
   'app.name': 'Common Ground',
   'app.tagline': 'សិក្ខាសាលាសម្រាប់ភាពជាដៃគូ នៅលើឧបករណ៍នីមួយៗក្នុងបន្ទប់',
   'nav.home': 'សិក្ខាសាលា',

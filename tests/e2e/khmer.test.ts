@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { LAPTOP, PHONE, screenshot, useHubAndBrowser, withContext } from './harness';
-import { createWorkshop, inviteLink } from './workshop-steps';
+import { addNote, createWorkshop, inviteLink } from './workshop-steps';
 
 const env = useHubAndBrowser();
 
@@ -63,6 +65,30 @@ describe('the interface in Khmer', () => {
       await page.getByRole('heading', { name: 'ព័ត៌មានរបស់ខ្ញុំ' }).waitFor();
       await page.getByLabel('English').check();
       await page.getByRole('heading', { name: 'My profile' }).waitFor();
+      expect(errors).toEqual([]);
+    }));
+});
+
+describe('exports in the language chosen at export', () => {
+  it('downloads the summary as Word in Khmer from an English interface, loading Word only then', () =>
+    withContext(env.browser, { ...LAPTOP, acceptDownloads: true }, async (context, errors) => {
+      const page = await context.newPage();
+      const scripts: string[] = [];
+      page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(r.url()); });
+      await createWorkshop(page, env.hub.url, 'Health TWG', 'Expectations');
+      await addNote(page, 'តួនាទីច្បាស់លាស់');
+      await page.getByRole('button', { name: 'Export' }).click();
+      await page.getByRole('dialog').waitFor();
+      expect(scripts.filter((url) => /docx/.test(url))).toEqual([]);
+      await page.getByLabel('ខ្មែរ').check();
+      const [file] = await Promise.all([
+        page.waitForEvent('download'), page.getByRole('button', { name: 'Download Word (.docx)' }).click(),
+      ]);
+      expect(file.suggestedFilename()).toMatch(/\.docx$/);
+      const xml = strFromU8(unzipSync(new Uint8Array(readFileSync((await file.path())!)))['word/document.xml']!);
+      expect(xml).toContain('Health TWG៖ សេចក្តីសង្ខេប');
+      expect(xml).toContain('តួនាទីច្បាស់លាស់');
+      expect(xml).toContain('w:cs="Khmer UI"');
       expect(errors).toEqual([]);
     }));
 });

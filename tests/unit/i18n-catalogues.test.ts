@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en';
-import { guessLocale, translator } from '../../src/i18n/i18n';
+import { guessLocale, loadLocale, translator } from '../../src/i18n/i18n';
 import { km } from '../../src/i18n/km';
 
 const placeholders = (text: string): string[] => [...new Set(text.match(/\{\w+\}/g) ?? [])].sort();
@@ -32,7 +32,8 @@ describe('the Khmer catalogue', () => {
     expect(Object.entries(khmer).filter(([, text]) => !text.trim()).map(([key]) => key)).toEqual([]);
   });
 
-  it('fills placeholders and needs no singular form', () => {
+  it('fills placeholders and needs no singular form', async () => {
+    await loadLocale('km');
     const say = translator('km');
     expect(say('board.count.notes', { count: 1 })).toBe('កំណត់ចំណាំ 1');
     expect(say('board.count.notes', { count: 3 })).toBe('កំណត់ចំណាំ 3');
