@@ -5,6 +5,7 @@ import { facilitationMessages } from './en-facilitation';
 import { groundRulesMessages } from './en-ground-rules';
 import { localeMessages } from './en-locale';
 import { recentlyDeletedMessages } from './en-recently-deleted';
+import { stakeholderImportMessages } from './en-stakeholder-import';
 import { stakeholderMessages } from './en-stakeholders';
 import { wordMessages } from './en-word';
 
@@ -20,6 +21,7 @@ export const en = {
   ...recentlyDeletedMessages,
   ...localeMessages,
   ...wordMessages,
+  ...stakeholderImportMessages,
   'app.name': 'Common Ground',
   'app.tagline': 'Workshops for partnerships, on every device in the room',
   'nav.home': 'Workshops',

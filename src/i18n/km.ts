@@ -6,6 +6,7 @@ import { facilitationMessagesKm } from './km-facilitation';
 import { groundRulesMessagesKm } from './km-ground-rules';
 import { localeMessagesKm } from './km-locale';
 import { recentlyDeletedMessagesKm } from './km-recently-deleted';
+import { stakeholderImportMessagesKm } from './km-stakeholder-import';
 import { stakeholderMessagesKm } from './km-stakeholders';
 import { wordMessagesKm } from './km-word';
 import type { Translation } from './translation';
@@ -22,6 +23,7 @@ export const km: Translation<typeof en> = {
   ...recentlyDeletedMessagesKm,
   ...localeMessagesKm,
   ...wordMessagesKm,
+  ...stakeholderImportMessagesKm,
   'app.name': 'Common Ground',
   'app.tagline': 'សិក្ខាសាលាសម្រាប់ភាពជាដៃគូ នៅលើឧបករណ៍នីមួយៗក្នុងបន្ទប់',
   'nav.home': 'សិក្ខាសាលា',
