@@ -4,8 +4,9 @@ import { toCsv } from '../export/csv';
 import { exportFileName } from '../export/file-name';
 import { toHtml } from '../export/html';
 import { toMarkdown } from '../export/markdown';
+import { summaryBlocks } from '../export/summary-blocks';
 import { summaryModel, type SummaryOptions } from '../export/summary-model';
-import { locale, t } from '../i18n/i18n';
+import { translator, type Locale } from '../i18n/i18n';
 import type { Role } from '../storage/db';
 import type { WorkshopSession } from './workshop-session.svelte';
 
@@ -18,18 +19,38 @@ const FORMATS: Record<SummaryFormat, { extension: string; type: string }> = {
   csv: { extension: 'csv', type: 'text/csv;charset=utf-8' },
 };
 
+type SummaryChoices = Omit<SummaryOptions, 'root' | 'locale'> & { locale: Locale };
+
+/** The summary's model and words in the language chosen at export. Agenda steps and votes count
+ *  under the root this device trusts, never one read from the document. */
+function summaryOf(session: Pick<WorkshopSession, 'doc' | 'facilitation'>, options: SummaryChoices) {
+  return { model: summaryModel(session.doc, { ...options, root: session.facilitation.root }), t: translator(options.locale) };
+}
+
 /** The session summary (or the CSV of its notes and stakeholders) as a file named after the
- *  workshop, in the interface's language. Agenda steps and votes count under the root this
- *  device trusts, never one read from the document. */
+ *  workshop. */
 export function summaryFile(
   session: Pick<WorkshopSession, 'doc' | 'facilitation'>, title: string, format: SummaryFormat,
-  options: Omit<SummaryOptions, 'root'> & { paper?: Paper }, now = new Date(),
+  options: SummaryChoices & { paper?: Paper }, now = new Date(),
 ): File {
   const { paper, ...rest } = options;
-  const model = summaryModel(session.doc, { ...rest, root: session.facilitation.root, locale: locale() });
+  const { model, t } = summaryOf(session, rest);
   const text = format === 'html' ? toHtml(model, t, { paper }) : format === 'markdown' ? toMarkdown(model, t) : toCsv(model, t);
   const { extension, type } = FORMATS[format];
   return new File([text], exportFileName(title, now, extension), { type });
+}
+
+/** The session summary as a Word document. The Word library is loaded only now: most people
+ *  never export to Word, and every device would otherwise download it on first load. */
+export async function summaryDocx(
+  session: Pick<WorkshopSession, 'doc' | 'facilitation'>, title: string, options: SummaryChoices, now = new Date(),
+): Promise<File> {
+  const { toDocx } = await import('../export/docx');
+  const { model, t } = summaryOf(session, options);
+  const bytes = await toDocx(summaryBlocks(model, t), { title: t('export.title', { title: model.title }) });
+  return new File([bytes], exportFileName(title, now, 'docx'), {
+    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  });
 }
 
 /** The whole workshop in one file that any device can import (and merge). */

@@ -1,6 +1,6 @@
 import type { Result } from '../core/result';
 import {
-  addRelationship, addStakeholder, clearEstimate, deleteRelationship, deleteStakeholder, nudgeStakeholder,
+  addRelationship, addStakeholder, addStakeholders, type BatchRelationship, clearEstimate, deleteRelationship, deleteStakeholder, nudgeStakeholder,
   placeStakeholder, updateStakeholder, type Position, type StakeholderFields,
 } from '../core/stakeholders';
 import { t } from '../i18n/i18n';
@@ -57,6 +57,11 @@ export class StakeholderActions {
 
   relate(from: string, to: string, label: string): Outcome {
     return outcome(this.#board.run(({ doc, boardId, origin }) => addRelationship(doc, boardId, { from, to, label }, origin)));
+  }
+
+  /** A checked spreadsheet import, as one change (one step to undo). */
+  addMany(batch: { stakeholders: (Partial<StakeholderFields> & { name: string })[]; relationships: BatchRelationship[] }): Outcome {
+    return outcome(this.#board.run(({ doc, boardId, origin, author }) => addStakeholders(doc, boardId, batch, author.createdBy, origin)));
   }
 
   unrelate(id: string): Outcome {

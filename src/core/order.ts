@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { generateKeyBetween } from 'fractional-indexing';
+import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 
 /** Positions are string keys (fractional-indexing): there is always a key between two others,
  *  so a move writes one field of the moved entry and never renumbers its neighbours, which
@@ -50,6 +50,14 @@ export function keyAt(others: readonly Ordered[], toIndex: number): string {
 /** A key after every entry of `list`, sorted or not. */
 export const keyAfter = (list: readonly { order: string }[]): string =>
   keyBetween(list.reduce<string | undefined>((max, e) => (max === undefined || e.order > max ? e.order : max), undefined), undefined);
+
+/** `count` keys in a row after every entry of `list`: a random start as `keyAfter` gives, then
+ *  plain consecutive keys, since only the start can meet another device's keys. */
+export function keysAfter(list: readonly { order: string }[], count: number): string[] {
+  if (count === 0) return [];
+  const first = keyAfter(list);
+  return [first, ...generateNKeysBetween(first, undefined, count - 1)];
+}
 
 /** A valid key: an integer part whose length its head letter gives (a-z: 2-27, Z-A: 2-27), then
  *  base-62 digits not ending in zero. */

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { newId } from './ids';
-import { byOrder, keyAfter, orderOf } from './order';
+import { byOrder, keyAfter, keysAfter, orderOf } from './order';
 import { err, ok, type Result } from './result';
 import { boardPartOf } from './schema';
 import { checkText, type TextError } from './text';
@@ -155,17 +155,20 @@ export function addStakeholder(
   const stakeholders = stakeholdersOf(doc, boardId);
   if (!stakeholders) return err('no-board', boardId);
   const id = newId();
-  const values = {
-    sector: 'other', level: 'informed', needs: '', interests: '', motivations: '', brings: '', ...checked.value,
-    id, createdBy, createdAt: Date.now(), order: keyAfter(listStakeholders(doc, boardId)),
-  };
-  doc.transact(() => {
-    const map = new Y.Map<unknown>();
-    for (const [key, value] of Object.entries(values)) map.set(key, value);
-    map.set('estimates', new Y.Map());
-    stakeholders.set(id, map);
-  }, origin);
+  doc.transact(() => writeStakeholder(stakeholders, checked.value, { id, createdBy, createdAt: Date.now(), order: keyAfter(listStakeholders(doc, boardId)) }), origin);
   return ok(id);
+}
+
+/** A new stakeholder's entry, with the defaults for fields not given (inside a transaction). */
+function writeStakeholder(
+  stakeholders: Y.Map<Y.Map<unknown>>, fields: Partial<StakeholderFields>,
+  entry: { id: string; createdBy: string; createdAt: number; order: string },
+): void {
+  const values = { sector: 'other', level: 'informed', needs: '', interests: '', motivations: '', brings: '', ...fields, ...entry };
+  const map = new Y.Map<unknown>();
+  for (const [key, value] of Object.entries(values)) map.set(key, value);
+  map.set('estimates', new Y.Map());
+  stakeholders.set(entry.id, map);
 }
 
 function stakeholderMap(doc: Y.Doc, boardId: string, id: string): Result<Y.Map<unknown>, StakeholderError> {
@@ -263,4 +266,47 @@ export function deleteRelationship(doc: Y.Doc, boardId: string, id: string, orig
   if (!relationships.has(id)) return err('no-relationship', id);
   doc.transact(() => relationships.delete(id), origin);
   return ok(undefined);
+}
+
+/** A relationship to add with a batch: an end is an index into the batch's stakeholders, or the
+ *  id of one already on the board. */
+export interface BatchRelationship {
+  from: number | string;
+  to: number | string;
+  label: string;
+}
+
+/** Adds many stakeholders and relationships as one change (a spreadsheet import): every one is
+ *  checked first, and nothing is written unless all pass. The board is listed once for the
+ *  whole batch, not once per stakeholder. */
+export function addStakeholders(
+  doc: Y.Doc, boardId: string, batch: { stakeholders: readonly (Partial<StakeholderFields> & { name: string })[]; relationships: readonly BatchRelationship[] },
+  createdBy: string, origin: unknown,
+): Result<string[], StakeholderError> {
+  const stakeholders = stakeholdersOf(doc, boardId);
+  if (!stakeholders) return err('no-board', boardId);
+  const checked: Partial<StakeholderFields>[] = [];
+  for (const fields of batch.stakeholders) {
+    const clean = checkFields(fields);
+    if (!clean.ok) return clean;
+    checked.push(clean.value);
+  }
+  const ids = checked.map(() => newId());
+  const idOf = (end: number | string) => (typeof end === 'number' ? ids[end] : stakeholders.has(end) ? end : undefined);
+  const relationships: Relationship[] = [];
+  for (const r of batch.relationships) {
+    const [from, to] = [idOf(r.from), idOf(r.to)];
+    if (!from || !to) return err('no-stakeholder', String(from ? r.to : r.from));
+    if (from === to) return err('same-stakeholder', from);
+    const label = checkText(r.label, 'relationship', { optional: true });
+    if (!label.ok) return label;
+    relationships.push({ id: newId(), from, to, label: label.value });
+  }
+  const orders = keysAfter(listStakeholders(doc, boardId), checked.length);
+  const createdAt = Date.now();
+  doc.transact(() => {
+    checked.forEach((fields, i) => writeStakeholder(stakeholders, fields, { id: ids[i]!, createdBy, createdAt, order: orders[i]! }));
+    for (const r of relationships) relationshipsOf(doc, boardId)!.set(r.id, r);
+  }, origin);
+  return ok(ids);
 }

@@ -1,4 +1,6 @@
 import type { BoardType } from '../core/board-kinds';
+import type { Block } from './blocks';
+import { listOrEmpty } from './block-parts';
 import type { CsvRow } from './csv-row';
 import { actionsSection } from './kinds/actions';
 import { groundRulesSection } from './kinds/ground-rules';
@@ -50,3 +52,9 @@ export const htmlOf = (section: BoardSection, t: Labels): string => kindOf(secti
 
 /** A section's body in the Markdown summary, as lines. */
 export const markdownOf = (section: BoardSection, t: Labels): string[] => kindOf(section.kind).markdown(section, t);
+
+/** A section's body in the Word summary, as blocks. */
+export function blocksOf(section: BoardSection, t: Labels): Block[] {
+  const kind = kindOf(section.kind);
+  return kind.blocks ? kind.blocks(section, t) : listOrEmpty(kind.csvRows(section, t).map((row) => [row.text ?? '']), t);
+}

@@ -1,3 +1,4 @@
+import type { Block } from './blocks';
 import type { CsvRow } from './csv-row';
 import type { Labels } from './labels';
 import type { SectionBase, SectionSource } from './section-parts';
@@ -11,4 +12,7 @@ export interface SectionKind<S extends SectionBase & { kind: string }> {
   /** The section's body, below the board's title, kind and prompt. */
   html(section: S, t: Labels): string;
   markdown(section: S, t: Labels): string[];
+  /** The section's body as blocks (the Word summary). A kind without it reads there as the list
+   *  of its CSV rows' texts. */
+  blocks?(section: S, t: Labels): Block[];
 }

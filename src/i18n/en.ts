@@ -3,13 +3,16 @@ import { boardControlMessages } from './en-board-controls';
 import { exportMessages } from './en-export';
 import { facilitationMessages } from './en-facilitation';
 import { groundRulesMessages } from './en-ground-rules';
-import { planningMessages } from './en-planning';
-import { resourcesMessages } from './en-resources';
+import { localeMessages } from './en-locale';
 import { pairingMessages } from './en-pairing';
+import { planningMessages } from './en-planning';
 import { recentlyDeletedMessages } from './en-recently-deleted';
-import { seriesMessages } from './en-series';
+import { resourcesMessages } from './en-resources';
 import { roomMessages } from './en-room';
+import { seriesMessages } from './en-series';
+import { stakeholderImportMessages } from './en-stakeholder-import';
 import { stakeholderMessages } from './en-stakeholders';
+import { wordMessages } from './en-word';
 
 /** English, the reference locale: every other locale has exactly these keys. Each board kind
  *  with many messages keeps them in a file of its own. */
@@ -26,6 +29,9 @@ export const en = {
   ...seriesMessages,
   ...pairingMessages,
   ...roomMessages,
+  ...localeMessages,
+  ...wordMessages,
+  ...stakeholderImportMessages,
   'app.name': 'Common Ground',
   'app.tagline': 'Workshops for partnerships, on every device in the room',
   'nav.home': 'Workshops',

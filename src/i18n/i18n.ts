@@ -1,16 +1,38 @@
 import { en, type MessageKey, type Messages } from './en';
 
 export type { MessageKey };
-export type Locale = 'en';
+export const LOCALES = ['en', 'km'] as const;
+export type Locale = (typeof LOCALES)[number];
 
-const catalogs: Record<Locale, Messages> = { en };
-let current: Messages = en;
+/** Each language's name in itself, the same in every catalogue: a person looking for their own
+ *  language must recognise it whatever the screen is in now. */
+export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', km: 'ខ្មែរ' };
+
+/* English is the fallback and always here; another language is fetched the first time it is
+ * needed, so a device pays for the languages it uses only. */
+const catalogs: Partial<Record<Locale, Messages>> = { en };
+const loaders: Record<Exclude<Locale, 'en'>, () => Promise<Messages>> = { km: () => import('./km').then((m) => m.km) };
 let currentLocale: Locale = 'en';
 
-export function setLocale(locale: Locale): void {
-  current = catalogs[locale];
+export async function loadLocale(locale: Locale): Promise<void> {
+  if (locale !== 'en' && !catalogs[locale]) catalogs[locale] = await loaders[locale]();
+}
+
+export const isLocale = (value: unknown): value is Locale => LOCALES.includes(value as Locale);
+
+/** The first of the browser's preferred languages (`navigator.languages`) this app speaks. */
+export function guessLocale(languages: readonly string[]): Locale {
+  for (const tag of languages) {
+    const primary = tag.toLowerCase().split(/[-_]/)[0];
+    if (isLocale(primary)) return primary;
+  }
+  return 'en';
+}
+
+export async function setLocale(locale: Locale): Promise<void> {
+  await loadLocale(locale);
   currentLocale = locale;
-  document.documentElement.lang = locale;
+  if (typeof document !== 'undefined') document.documentElement.lang = locale;
 }
 
 export const locale = (): Locale => currentLocale;
@@ -19,21 +41,30 @@ const pluralRules = new Map<Locale, Intl.PluralRules>();
 
 /** With a numeric `count`, the message's singular form (`<key>.one`) where the language says the
  *  count is singular and the catalogue has one: "1 note", "3 notes". */
-function formOf(key: MessageKey, count: unknown): MessageKey {
+function formOf(locale: Locale, key: MessageKey, count: unknown): MessageKey {
   if (typeof count !== 'number') return key;
   const one = `${key}.one`;
   if (!(one in en)) return key;
-  let rules = pluralRules.get(currentLocale);
-  if (!rules) pluralRules.set(currentLocale, (rules = new Intl.PluralRules(currentLocale)));
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
   return rules.select(count) === 'one' ? (one as MessageKey) : key;
 }
 
-/** Looks up a message and fills `{name}` placeholders. */
-export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const form = formOf(key, params.count);
-  return (current[form] ?? en[form]).replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole);
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/** Messages of one locale whatever the interface shows: an export can be in another language.
+ *  Load the locale first (`loadLocale`). A key only English has yet falls back to English. */
+export function translator(locale: Locale): Translate {
+  const catalog = catalogs[locale] ?? en;
+  return (key, params = {}) => {
+    const form = formOf(locale, key, params.count);
+    return (catalog[form] ?? en[form]).replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in params ? String(params[name]) : whole);
+  };
 }
+
+/** Looks up a message in the interface's locale and fills `{name}` placeholders. */
+export const t: Translate = (key, params) => translator(currentLocale)(key, params);
 
 /** A core error code (`'empty'`, `'too-long'` …) as a sentence for the person who caused it. */
 export function errorMessage(error: { error: string; detail?: string }): string {

@@ -45,6 +45,9 @@ export interface ProfileRow {
   name: string;
   group: string;
   color: string;
+  /** The interface language this person chose; a tag the app may not know (from a newer
+   *  version) is ignored where it is read. Absent until they choose. */
+  locale?: string;
 }
 
 /** A board entry this device saw disappear, kept with its workshop on this device only

@@ -1,4 +1,5 @@
 import { adoptedRules, listProposals, type Answer, type ProposalStatus } from '../../core/ground-rules';
+import { bold, heading, italic, paragraph, type Block } from '../blocks';
 import { consentWords } from '../consent-words';
 import { escapeHtml as h } from '../escape-html';
 import { escapeMarkdown as md } from '../escape-markdown';
@@ -65,6 +66,31 @@ function markdown(section: GroundRulesSection, t: Labels): string[] {
   return lines;
 }
 
+/** The adopted rules, then every proposal with its status, tally and reasons. */
+function blocks(section: GroundRulesSection, t: Labels): Block[] {
+  const result: Block[] = [heading(4, t('export.rules.adopted'))];
+  result.push(section.adopted.length === 0 ? paragraph(italic(t('export.rules.adopted.none'))) : {
+    type: 'list', ordered: true,
+    items: section.adopted.map((r) => r.reservations > 0
+      ? [r.text, ' ', italic(`(${t('export.rules.withReservations', { count: r.reservations })})`)] : [r.text]),
+  });
+  if (section.proposals.length === 0) return result;
+  result.push(heading(4, t('export.rules.proposals')));
+  for (const [i, p] of section.proposals.entries()) {
+    result.push(
+      paragraph(`${i + 1}. ${p.text} — `, italic(authorLabel(p.author, t))),
+      paragraph(bold(t(`rules.status.${p.status}`)), `: ${t('rules.tally', p.tally)}`),
+    );
+    if (p.reasons.length > 0) {
+      result.push({
+        type: 'list', ordered: false,
+        items: p.reasons.map((r) => [t('export.rules.reason', { who: authorLabel(r.author, t), answer: t(`rules.answer.${r.answer}`), reason: r.reason })]),
+      });
+    }
+  }
+  return result;
+}
+
 export const groundRulesSection: SectionKind<GroundRulesSection> = {
   section: ({ doc, board, authors }) => ({
     title: board.title, prompt: board.prompt, kind: 'ground-rules',
@@ -81,4 +107,5 @@ export const groundRulesSection: SectionKind<GroundRulesSection> = {
   })),
   html,
   markdown,
+  blocks,
 };

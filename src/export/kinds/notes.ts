@@ -1,4 +1,5 @@
 import { listItems } from '../../core/items';
+import { listOrEmpty, noteBlockLine, voteBlocks } from '../block-parts';
 import { noteRow } from '../csv-row';
 import { notesList, voteHtml } from '../html-parts';
 import { bulletList, noteLine, voteMarkdown } from '../markdown-parts';
@@ -25,4 +26,5 @@ export const notesSection: SectionKind<NotesSection> = {
   csvRows: (section, t) => section.notes.map((n) => noteRow(n, section.title, t)),
   html: (section, t) => notesList(section.notes, t) + voteHtml(section.vote, t),
   markdown: (section, t) => [...bulletList(section.notes.map((n) => noteLine(n, t)), t), ...voteMarkdown(section.vote, t)],
+  blocks: (section, t) => [...listOrEmpty(section.notes.map((n) => noteBlockLine(n, t)), t), ...voteBlocks(section.vote, t)],
 };

@@ -1,4 +1,6 @@
 import { keyPartnerWarning, listRelationships, listStakeholders, type AxisSpread, type Stakeholder } from '../../core/stakeholders';
+import { listOrEmpty } from '../block-parts';
+import { bold, cell, heading, italic, paragraph, type Block } from '../blocks';
 import { escapeHtml as h } from '../escape-html';
 import { escapeMarkdown as md } from '../escape-markdown';
 import type { Labels } from '../labels';
@@ -81,6 +83,37 @@ function markdown(section: StakeholdersSection, t: Labels): string[] {
   return lines;
 }
 
+/** The stakeholders as a table (details under each name), the warning and the relationships. */
+function blocks(section: StakeholdersSection, t: Labels): Block[] {
+  if (section.stakeholders.length === 0) return listOrEmpty([], t);
+  const axis = (value: number | undefined, spread: AxisSpread | undefined) =>
+    value === undefined || !spread ? t('stakeholders.unplaced')
+      : percent(value, t) + (spread.min < spread.max ? ` (${rangeLabel(spread, t)})` : '');
+  const details = ['needs', 'interests', 'motivations', 'brings'] as const;
+  const result: Block[] = [];
+  if (section.keyPartners.tooMany) result.push({ ...paragraph(t('stakeholders.warning', { count: section.keyPartners.count })), quote: true });
+  result.push({
+    type: 'table',
+    header: [t('stakeholders.name'), t('stakeholders.sector'), t('stakeholders.level'), t('stakeholders.axis.influence'),
+      t('stakeholders.axis.interest'), t('export.estimates')],
+    rows: section.stakeholders.map((s) => [
+      [[bold(s.name)], ...details.filter((d) => s[d] !== '').map((d) => [italic(`${t(`stakeholders.${d}`)}: `), s[d]])],
+      cell(t(`sector.${s.sector}`)), cell(t(`level.${s.level}`)),
+      cell(axis(s.position?.influence, s.spread?.influence)), cell(axis(s.position?.interest, s.spread?.interest)),
+      cell(String(s.estimates)),
+    ]),
+  });
+  if (section.relationships.length > 0) {
+    result.push(heading(4, t('stakeholders.relationships')), {
+      type: 'table',
+      header: [t('stakeholders.relationship.from'), t('export.relationship'), t('stakeholders.relationship.to')],
+      rows: section.relationships.map((r) =>
+        [cell(section.stakeholders[r.from]!.name), cell(r.label || '—'), cell(section.stakeholders[r.to]!.name)]),
+    });
+  }
+  return result;
+}
+
 export const stakeholdersSection: SectionKind<StakeholdersSection> = {
   section({ doc, board }) {
     const stakeholders = listStakeholders(doc, board.id);
@@ -107,4 +140,5 @@ export const stakeholdersSection: SectionKind<StakeholdersSection> = {
   })),
   html,
   markdown,
+  blocks,
 };

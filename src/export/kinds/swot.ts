@@ -1,5 +1,7 @@
 import type { Item } from '../../core/items';
 import { swotView, type Quadrant } from '../../core/swot';
+import { noteBlockLine, voteBlocks } from '../block-parts';
+import { bold, type Block, type Cell } from '../blocks';
 import { noteRow } from '../csv-row';
 import { escapeHtml as h } from '../escape-html';
 import { escapeMarkdown as md } from '../escape-markdown';
@@ -47,6 +49,17 @@ function table(section: SwotSection, t: Labels): string[] {
   ];
 }
 
+/** The four quadrants as a 2×2 table, each cell its title, headings in bold and a note a line. */
+function blocks(section: SwotSection, t: Labels): Block[] {
+  const quadrant = (q: SwotSection['quadrants'][number]): Cell => [
+    [bold(t(`swot.${q.quadrant}`))],
+    ...q.headings.flatMap((hd) => [[bold(hd.title)], ...hd.notes.map((n) => ['• ', ...noteBlockLine(n, t)])]),
+    ...q.notes.map((n) => ['• ', ...noteBlockLine(n, t)]),
+  ];
+  const [s, w, o, th] = section.quadrants.map(quadrant);
+  return [{ type: 'table', rows: [[s!, w!], [o!, th!]] }, ...voteBlocks(section.vote, t)];
+}
+
 export const swotSection: SectionKind<SwotSection> = {
   section(source) {
     const { doc, board, authors } = source;
@@ -71,4 +84,5 @@ export const swotSection: SectionKind<SwotSection> = {
   }),
   html: (section, t) => grid(section, t) + voteHtml(section.vote, t),
   markdown: (section, t) => [...table(section, t), ...voteMarkdown(section.vote, t)],
+  blocks,
 };

@@ -1,0 +1,20 @@
+/** Stakeholders from a spreadsheet (CSV), with a preview of what is added and what is skipped. */
+export const stakeholderImportMessages = {
+  'stakeholders.import.open': 'Import from a spreadsheet (CSV)',
+  'stakeholders.import.hint': 'Columns: Name, Sector, Engagement level, Needs, Interests, Motivations, What they bring. Relationships go in a file of their own, with the columns From, To, Label.',
+  'stakeholders.import.title': 'Import stakeholders',
+  'stakeholders.import.ready': '{stakeholders} stakeholders and {relationships} relationships are ready to add. Nothing is added until you confirm.',
+  'stakeholders.import.skipped': 'These rows will be skipped:',
+  'stakeholders.import.row': '{file}, row {row}: {problems}',
+  'stakeholders.import.unreadable': '{file} has no Name column, and no From and To columns.',
+  'stakeholders.import.problem.empty-name': 'the name is empty',
+  'stakeholders.import.problem.duplicate-name': '“{value}” is already on the board or earlier in the file',
+  'stakeholders.import.problem.unknown-sector': 'the sector “{value}” is not one of the list',
+  'stakeholders.import.problem.unknown-level': 'the engagement level “{value}” is not one of the list',
+  'stakeholders.import.problem.too-long': '{column} is too long',
+  'stakeholders.import.problem.unknown-stakeholder': 'no stakeholder is named “{value}”',
+  'stakeholders.import.problem.same-stakeholder': '“{value}” cannot be related to itself',
+  'stakeholders.import.confirm': 'Add them',
+  'stakeholders.import.cancel': 'Cancel',
+  'stakeholders.import.done': 'Added {stakeholders} stakeholders and {relationships} relationships.',
+} as const;
