@@ -5,7 +5,9 @@ import { exportMessagesKm } from './km-export';
 import { facilitationMessagesKm } from './km-facilitation';
 import { groundRulesMessagesKm } from './km-ground-rules';
 import { localeMessagesKm } from './km-locale';
+import { planningMessagesKm } from './km-planning';
 import { recentlyDeletedMessagesKm } from './km-recently-deleted';
+import { resourcesMessagesKm } from './km-resources';
 import { stakeholderImportMessagesKm } from './km-stakeholder-import';
 import { stakeholderMessagesKm } from './km-stakeholders';
 import { wordMessagesKm } from './km-word';
@@ -24,6 +26,8 @@ export const km: Translation<typeof en> = {
   ...localeMessagesKm,
   ...wordMessagesKm,
   ...stakeholderImportMessagesKm,
+  ...planningMessagesKm,
+  ...resourcesMessagesKm,
   'app.name': 'Common Ground',
   'app.tagline': 'សិក្ខាសាលាសម្រាប់ភាពជាដៃគូ នៅលើឧបករណ៍នីមួយៗក្នុងបន្ទប់',
   'nav.home': 'សិក្ខាសាលា',
