@@ -64,5 +64,4 @@ export const planningMessages = {
   'err.no-version': 'This version no longer exists. Someone may have deleted it.',
   'err.empty-vision': 'Write the vision statement first, then keep it as a version.',
   'err.no-indicator': 'This indicator no longer exists. Someone may have deleted it.',
-  'err.no-entry': 'This no longer exists. Someone may have deleted it.',
 } as const;

@@ -67,5 +67,4 @@ export const planningMessagesKm: Translation<typeof planningMessages> = {
   'err.no-version': 'កំណែនេះលែងមានទៀតហើយ។ ប្រហែលមាននរណាម្នាក់បានលុបវា។',
   'err.empty-vision': 'សូមសរសេរសេចក្តីថ្លែងចក្ខុវិស័យជាមុនសិន រួចរក្សាទុកវាជាកំណែ។',
   'err.no-indicator': 'សូចនាករនេះលែងមានទៀតហើយ។ ប្រហែលមាននរណាម្នាក់បានលុបវា។',
-  'err.no-entry': 'វាលែងមានទៀតហើយ។ ប្រហែលមាននរណាម្នាក់បានលុបវា។',
 };

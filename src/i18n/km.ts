@@ -5,9 +5,12 @@ import { exportMessagesKm } from './km-export';
 import { facilitationMessagesKm } from './km-facilitation';
 import { groundRulesMessagesKm } from './km-ground-rules';
 import { localeMessagesKm } from './km-locale';
+import { pairingMessagesKm } from './km-pairing';
 import { planningMessagesKm } from './km-planning';
 import { recentlyDeletedMessagesKm } from './km-recently-deleted';
 import { resourcesMessagesKm } from './km-resources';
+import { roomMessagesKm } from './km-room';
+import { seriesMessagesKm } from './km-series';
 import { stakeholderImportMessagesKm } from './km-stakeholder-import';
 import { stakeholderMessagesKm } from './km-stakeholders';
 import { wordMessagesKm } from './km-word';
@@ -23,6 +26,9 @@ export const km: Translation<typeof en> = {
   ...agendaMessagesKm,
   ...boardControlMessagesKm,
   ...recentlyDeletedMessagesKm,
+  ...seriesMessagesKm,
+  ...pairingMessagesKm,
+  ...roomMessagesKm,
   ...localeMessagesKm,
   ...wordMessagesKm,
   ...stakeholderImportMessagesKm,
@@ -160,7 +166,7 @@ export const km: Translation<typeof en> = {
   'invite.close': 'រួចរាល់',
   'invite.noHub': 'កម្មវិធីនេះមិនត្រូវបានបើកពីហាប់ទេ៖ ឧបករណ៍ភ្ជាប់គ្នាដោយផ្ទាល់ប៉ុណ្ណោះ។',
 
-  'sync.offline': 'គ្មានបណ្តាញ',
+  'sync.offline': 'គ្មានបណ្តាញ៖ ការផ្លាស់ប្តូរត្រូវបានរក្សាទុកនៅលើឧបករណ៍នេះ',
   'sync.connecting': 'កំពុងភ្ជាប់…',
   'sync.hub': 'ហាប់',
   'sync.peers': 'ឧបករណ៍ {count}',
