@@ -36,7 +36,7 @@ describe('foundation, in a real browser', () => {
       await addNote(page, 'First draft');
       await page.getByRole('button', { name: 'Edit' }).click();
       await page.getByLabel('Edit note').fill('Final wording agreed by both groups');
-      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
       await page.getByText('Final wording agreed by both groups').waitFor();
       const url = page.url();
       const cdp = await context.newCDPSession(page);
@@ -62,7 +62,7 @@ describe('foundation, in a real browser', () => {
       await a.getByText('From tab B').waitFor();
       await b.getByRole('button', { name: 'Edit' }).first().click();
       await b.getByLabel('Edit note').fill('From tab A, edited in B');
-      await b.getByRole('button', { name: 'Save' }).click();
+      await b.getByRole('button', { name: 'Save', exact: true }).click();
       await a.getByText('From tab A, edited in B').waitFor();
       expect(await noteTexts(a)).toEqual(await noteTexts(b));
     }));

@@ -68,7 +68,7 @@ describe.skipIf(why)('registering a workshop with a hub on another computer', ()
     const context = await browsers[0]!.newContext(PHONE);
     const page = await context.newPage();
     await createWorkshop(page, appUrl, 'Paired on a phone');
-    await page.getByRole('button', { name: 'Invite' }).click();
+    await page.getByRole('button', { name: 'Invite', exact: true }).click();
     await page.getByTestId('pairing').locator('summary').click();
     const form = page.getByTestId('pairing');
     const box = await form.boundingBox();

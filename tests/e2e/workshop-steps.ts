@@ -21,7 +21,7 @@ export const noteTexts = async (page: Page) => (await page.getByTestId('note').l
 
 /** The facilitator's join link, read from the invite dialog. */
 export async function inviteLink(page: Page): Promise<string> {
-  await page.getByRole('button', { name: 'Invite' }).click();
+  await page.getByRole('button', { name: 'Invite', exact: true }).click();
   const link = await page.getByTestId('invite-link').textContent();
   await page.getByRole('button', { name: 'Done' }).click();
   if (!link) throw new Error('no invite link');
@@ -31,7 +31,7 @@ export async function inviteLink(page: Page): Promise<string> {
 /** A facilitator's device on another computer than the hub's registers the open workshop with
  *  the hub's pairing code, in the invite dialog; resolves with what the app answered. */
 export async function pairWithHub(page: Page, code: string): Promise<string> {
-  if (!(await page.getByTestId('pairing').isVisible())) await page.getByRole('button', { name: 'Invite' }).click();
+  if (!(await page.getByTestId('pairing').isVisible())) await page.getByRole('button', { name: 'Invite', exact: true }).click();
   const pairing = page.getByTestId('pairing');
   if ((await pairing.getAttribute('open')) === null) await pairing.locator('summary').click();
   await pairing.getByLabel('Pairing code').fill(code);
