@@ -8,6 +8,7 @@ import { summaryBlocks } from '../export/summary-blocks';
 import { summaryModel, type SummaryOptions } from '../export/summary-model';
 import { translator, type Locale } from '../i18n/i18n';
 import type { Role } from '../storage/db';
+import { docxFile } from './docx-file';
 import type { WorkshopSession } from './workshop-session.svelte';
 
 export type SummaryFormat = 'html' | 'markdown' | 'csv';
@@ -40,17 +41,12 @@ export function summaryFile(
   return new File([text], exportFileName(title, now, extension), { type });
 }
 
-/** The session summary as a Word document. The Word library is loaded only now: most people
- *  never export to Word, and every device would otherwise download it on first load. */
-export async function summaryDocx(
+/** The session summary as a Word document. */
+export function summaryDocx(
   session: Pick<WorkshopSession, 'doc' | 'facilitation'>, title: string, options: SummaryChoices, now = new Date(),
 ): Promise<File> {
-  const { toDocx } = await import('../export/docx');
   const { model, t } = summaryOf(session, options);
-  const bytes = await toDocx(summaryBlocks(model, t), { title: t('export.title', { title: model.title }) });
-  return new File([bytes], exportFileName(title, now, 'docx'), {
-    type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  });
+  return docxFile(summaryBlocks(model, t), t('export.title', { title: model.title }), exportFileName(title, now, 'docx'));
 }
 
 /** The whole workshop in one file that any device can import (and merge). */

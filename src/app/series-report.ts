@@ -1,11 +1,13 @@
 import type * as Y from 'yjs';
 import { exportFileName } from '../export/file-name';
 import { SERIES_REPORT_FORMATS, seriesReportModel } from '../export/series-report';
+import { seriesReportBlocks } from '../export/series-report-blocks';
 import { locale, t } from '../i18n/i18n';
+import { docxFile } from './docx-file';
 import type { SeriesSession } from './series.svelte';
 import type { SessionServices } from './workshop-session.svelte';
 
-export type SeriesReportFormat = keyof typeof SERIES_REPORT_FORMATS;
+export type SeriesReportFormat = keyof typeof SERIES_REPORT_FORMATS | 'docx';
 
 /** The series report as a file, from every meeting of the series this device holds (a meeting
  *  it never joined is listed without its attendance). */
@@ -22,8 +24,10 @@ export async function seriesReportFile(services: Pick<SessionServices, 'store'>,
       opened.push(held.close);
     }
     const model = seriesReportModel(series.doc, docs, { locale: locale() });
+    const name = (extension: string) => exportFileName(model.title || 'series', now, extension);
+    if (format === 'docx') return await docxFile(seriesReportBlocks(model, t), t('seriesReport.title', { title: model.title }), name('docx'));
     const { render, type, extension } = SERIES_REPORT_FORMATS[format];
-    return new File([render(model, t)], exportFileName(model.title || 'series', now, extension), { type: `${type};charset=utf-8` });
+    return new File([render(model, t)], name(extension), { type: `${type};charset=utf-8` });
   } finally {
     opened.forEach((close) => close());
   }

@@ -54,13 +54,15 @@ export function seriesReportModel(series: Y.Doc, meetingDocs: ReadonlyMap<string
   };
 }
 
-const fate = (p: SeriesReportModel['parked'][number], t: Labels) =>
+/* The report's wording, shared by every format. */
+
+export const fate = (p: SeriesReportModel['parked'][number], t: Labels) =>
   p.scheduledIn !== null ? t('series.scheduled', { meeting: p.scheduledIn }) : t('seriesReport.stillParked');
 
-const historyText = (a: SeriesReportModel['actions'][number], t: Labels) =>
+export const historyText = (a: SeriesReportModel['actions'][number], t: Labels) =>
   a.history.map((c) => t('seriesReport.change', { status: t(`actions.status.${c.status}`), meeting: c.meeting })).join(' → ');
 
-const attendanceText = (m: MeetingEntry, t: Labels) => m.held
+export const attendanceText = (m: MeetingEntry, t: Labels) => m.held
   ? m.attendance.map((g) => `${g.group || t('seriesReport.noGroup')}: ${t('seriesReport.people', { count: g.people })}`).join('; ')
   : t('seriesReport.notHere');
 
@@ -97,8 +99,8 @@ export function toSeriesMarkdown(model: SeriesReportModel, t: Labels): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** The series report's formats. Word (.docx) belongs here once the app has a .docx writer (none
- *  exists on main yet): one more entry taking the same model. */
+/** The series report's text formats. Word is laid out from `seriesReportBlocks` by the app, which
+ *  loads the Word library only when someone asks for it. */
 export const SERIES_REPORT_FORMATS = {
   html: { render: toSeriesHtml, type: 'text/html', extension: 'html' },
   markdown: { render: toSeriesMarkdown, type: 'text/markdown', extension: 'md' },

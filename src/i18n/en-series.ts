@@ -73,7 +73,6 @@ export const seriesMessages = {
   'seriesReport.open': 'Series report',
   'seriesReport.html': 'Open printable page',
   'seriesReport.markdown': 'Download Markdown',
-  'seriesReport.docx': 'Word (.docx) is not available yet',
   'seriesReport.title': 'Series report: {title}',
   'seriesReport.meetings': 'Meetings',
   'seriesReport.attendance': 'Attendance by group',

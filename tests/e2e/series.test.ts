@@ -5,6 +5,7 @@ import * as Y from 'yjs';
 import { listActions } from '../../src/core/series/actions';
 import { WorkshopSync } from '../../src/sync/connection';
 import { parseInvite } from '../../src/sync/invite';
+import { readDocx } from '../unit/export/docx-read';
 import { joinRoom } from '../../src/sync/node-client';
 import { LAPTOP, PHONE, screenshot, useHubAndBrowser, withContext } from './harness';
 import { addNote, facilitatorAndPhone, inviteLink, join, waitForNotes } from './workshop-steps';
@@ -115,6 +116,12 @@ describe('two meetings of one series: a facilitator on a laptop, a participant o
       expect(report).toContain('Open in Health TWG meeting 1 → In progress in Health TWG meeting 1 — meeting 2');
       expect(report).toContain('On the agenda of Health TWG meeting 1 — meeting 2');
       expect(report).toContain('Review the plan every quarter');
+      // And as Word: the library loads on the click, and the document holds the same history.
+      await screenshot(laptop, 'series-report-dialog');
+      const [word] = await Promise.all([laptop.waitForEvent('download'), laptop.getByRole('button', { name: 'Download Word (.docx)' }).click()]);
+      expect(word.suggestedFilename()).toMatch(/\.docx$/);
+      const { text } = readDocx(await new Response((await word.createReadStream()) as unknown as ReadableStream).arrayBuffer());
+      expect(text).toContain('Open in Health TWG meeting 1 → In progress in Health TWG meeting 1 — meeting 2');
       expect(laptopErrors).toEqual([]);
       expect(phoneErrors).toEqual([]);
     })), 180_000);

@@ -6,7 +6,7 @@ import { addAction, updateAction } from '../../../src/core/series/actions';
 import { addMeeting, initSeries } from '../../../src/core/series/doc';
 import { markDecided, park, scheduleParked } from '../../../src/core/series/outcomes';
 import { unwrap } from '../core/helpers';
-import { KHMER_NOTE, PEOPLE } from './helpers';
+import { CORPUS, KHMER_NOTE, PEOPLE } from './helpers';
 
 export const M1 = 'meeting-one';
 export const M2 = 'meeting-two';
@@ -50,6 +50,20 @@ export function fixtureSeries(texts: { action?: string; decision?: string; parke
     unwrap(addAction(doc, { text: KHMER_NOTE, owner: { kind: 'person', key: PEOPLE.anna.id, label: PEOPLE.anna.name } }, m2, 'setup'));
     unwrap(markDecided(doc, { text: 'One reporting template for all partners', meeting: M2, by: PEOPLE.anna.id, source: null }, 'setup'));
     unwrap(park(doc, { text: 'A seat for the private sector', meeting: M2, by: PEOPLE.anna.id, source: null }, 'setup'));
+  });
+  return doc;
+}
+
+/** A series whose every user-written text is a corpus string. */
+export function hostileSeries(): Y.Doc {
+  const doc = new Y.Doc();
+  unwrap(initSeries(doc, CORPUS[0]!, 'setup'));
+  CORPUS.forEach((text, i) => {
+    addMeeting(doc, { id: `meeting${i}`, title: text, startsAt: '', createdAt: i }, 'setup');
+    const source = { meeting: `meeting${i}`, board: 'b', item: 'i', kind: text, label: text };
+    unwrap(addAction(doc, { text, owner: { kind: 'group', key: text, label: text }, source }, { meeting: `meeting${i}`, by: text }, 'setup'));
+    unwrap(markDecided(doc, { text, source, meeting: `meeting${i}`, by: text }, 'setup'));
+    unwrap(park(doc, { text, source, meeting: `meeting${i}`, by: text }, 'setup'));
   });
   return doc;
 }

@@ -1,8 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { addAction } from '../../../src/core/series/actions';
-import { addMeeting, initSeries } from '../../../src/core/series/doc';
-import { markDecided, park } from '../../../src/core/series/outcomes';
 import { toCsv } from '../../../src/export/csv';
 import { escapeHtml } from '../../../src/export/escape-html';
 import { toHtml } from '../../../src/export/html';
@@ -10,9 +6,8 @@ import { toMarkdown } from '../../../src/export/markdown';
 import { seriesPart } from '../../../src/export/series-part';
 import { SERIES_REPORT_FORMATS, seriesReportModel, toSeriesHtml, toSeriesMarkdown } from '../../../src/export/series-report';
 import { summaryModel } from '../../../src/export/summary-model';
-import { unwrap } from '../core/helpers';
 import { CORPUS, expectGolden, fixtureWorkshop, parseCsv, t } from './helpers';
-import { fixtureSeries, M1, M2 } from './series-fixture';
+import { fixtureSeries, hostileSeries, M1, M2 } from './series-fixture';
 
 const report = () => seriesReportModel(fixtureSeries(), new Map([[M1, fixtureWorkshop().doc]]));
 
@@ -48,20 +43,6 @@ describe('session summary of a meeting in a series', () => {
     expect(part.actions.flatMap((g) => g.items.map((a) => a.text))).toHaveLength(3);
   });
 });
-
-/** A series whose every user-written text is a corpus string. */
-function hostileSeries(): Y.Doc {
-  const doc = new Y.Doc();
-  unwrap(initSeries(doc, CORPUS[0]!, 'setup'));
-  CORPUS.forEach((text, i) => {
-    addMeeting(doc, { id: `meeting${i}`, title: text, startsAt: '', createdAt: i }, 'setup');
-    const source = { meeting: `meeting${i}`, board: 'b', item: 'i', kind: text, label: text };
-    unwrap(addAction(doc, { text, owner: { kind: 'group', key: text, label: text }, source }, { meeting: `meeting${i}`, by: text }, 'setup'));
-    unwrap(markDecided(doc, { text, source, meeting: `meeting${i}`, by: text }, 'setup'));
-    unwrap(park(doc, { text, source, meeting: `meeting${i}`, by: text }, 'setup'));
-  });
-  return doc;
-}
 
 const TAGS = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'header', 'main', 'footer', 'section', 'div', 'h1', 'h2', 'h3', 'h4', 'thead', 'tbody',
   'p', 'dl', 'dt', 'dd', 'ul', 'ol', 'li', 'span', 'strong', 'br', 'table', 'tr', 'th', 'td', 'svg', 'rect', 'line', 'circle', 'text', 'g']);
