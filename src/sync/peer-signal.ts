@@ -1,3 +1,5 @@
+import { newId } from '../core/ids';
+
 /** WebRTC signaling carried by the peers themselves, so that devices linked in a ring can open
  *  more links between them after the hub (and its /signal) is gone. A y-webrtc signaling message
  *  that this device publishes is also flooded over its open peer links; each device passes it on
@@ -74,7 +76,7 @@ export function relaySignaling(socket: SignalingSocket): void {
     if (socket.connected) send(message);
     const mesh = message.type === 'publish' && message.topic ? meshes.get(message.topic) : undefined;
     if (mesh && !(socket.connected && mesh.hubSuffices())) {
-      const flood: Flood = { id: crypto.randomUUID(), hops: MAX_HOPS, message };
+      const flood: Flood = { id: newId(), hops: MAX_HOPS, message };
       relayed.check(flood.id);
       mesh.flood(JSON.stringify(flood));
     }
