@@ -76,7 +76,6 @@ export const seriesMessagesKm: Translation<typeof seriesMessages> = {
   'seriesReport.open': 'របាយការណ៍ស៊េរីកិច្ចប្រជុំ',
   'seriesReport.html': 'បើកទំព័រសម្រាប់បោះពុម្ព',
   'seriesReport.markdown': 'ទាញយក Markdown',
-  'seriesReport.docx': 'Word (.docx) មិនទាន់មាននៅឡើយ',
   'seriesReport.title': 'របាយការណ៍ស៊េរីកិច្ចប្រជុំ៖ {title}',
   'seriesReport.meetings': 'កិច្ចប្រជុំ',
   'seriesReport.attendance': 'ការចូលរួម តាមក្រុម',
