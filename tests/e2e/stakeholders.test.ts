@@ -20,7 +20,7 @@ async function addStakeholder(page: Page, name: string, sector: string, level: s
   await form.getByLabel('Engagement level', { exact: true }).selectOption({ label: level });
   if (needs) {
     const needsField = form.getByLabel('Needs', { exact: true });
-    if (!(await needsField.isVisible())) await form.getByText('Needs, interests, motivations, what they bring').click();
+    if (!(await needsField.isVisible())) await form.getByText('Needs, interests, motivations, what they bring', { exact: true }).click();
     await needsField.fill(needs);
   }
   await form.getByRole('button', { name: 'Add stakeholder' }).click();
