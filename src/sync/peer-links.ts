@@ -3,7 +3,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import { HEARTBEAT_MS, SILENT_MS } from './liveness';
 import { controlLine, type ControlLine } from './peer-chunks';
 import { wantedPeers, type Member } from './peer-policy';
-import { joinSignalMesh, relaySignaling, type SignalingSocket } from './peer-signal';
+import { HELLO, joinSignalMesh, relaySignaling, type Hello, type SignalingSocket } from './peer-signal';
 import type { PresenceState } from './presence';
 
 /** A link not open this long after it was begun (client isolation: candidates that never pair). */
@@ -13,6 +13,9 @@ export const COOLDOWN_MS = 30_000;
 /** How long a device stays in the ring after its presence went. A hub that goes takes everyone's
  *  presence with it until the peers bring it back, and the ring must not fall apart meanwhile. */
 const REMEMBER_MS = 45_000;
+
+/** How often a device says hello to the room while no hub relays presence. */
+const HELLO_MS = 10_000;
 
 const PING = 0;
 const SIGNAL = 1;
@@ -54,6 +57,7 @@ export class PeerLinks {
   #timer: ReturnType<typeof setInterval> | undefined;
   #mesh: ReturnType<typeof joinSignalMesh> | null = null;
   #destroyed = false;
+  #lastHello = 0;
   readonly #release: () => void;
 
   /** `release`: runs after the provider is gone (the signaling route it used). */
@@ -121,10 +125,33 @@ export class PeerLinks {
         for (const link of this.#links.values()) if (link.conn !== except && link.conn.connected) link.line?.send(framed);
       },
       hubSuffices: () => this.#hub,
+      hello: (hello) => this.#onHello(hello),
     }, () => sockets()[0]);
     this.#awareness.setLocalStateField('peer', { id: room.peerId, lead: this.#lead });
     this.#awareness.on('change', this.#review);
     this.#timer = setInterval(this.#tick, HEARTBEAT_MS);
+    this.#sayHello();
+    this.#review();
+  }
+
+  /** Without the hub no presence tells the room of this device: it says so itself, through the
+   *  signaling (and the peers' relay of it once that is gone too). */
+  #sayHello(): void {
+    const room = this.#room;
+    const socket = (this.#provider.signalingConns as SignalingSocket[])[0];
+    if (this.#hub || !room || !socket || this.#destroyed) return;
+    this.#lastHello = Date.now();
+    socket.send({ type: 'publish', topic: room.name, data: { type: HELLO, from: room.peerId, lead: this.#lead } });
+  }
+
+  /** A device this one did not know is answered at once, so that a newcomer learns the room
+   *  without waiting for everyone's next hello. */
+  #onHello({ from, lead }: Hello): void {
+    if (!this.#room || from === this.#room.peerId) return;
+    const known = this.#known.has(from);
+    this.#known.set(from, { lead, seen: Date.now() });
+    if (known) return;
+    if (Date.now() - this.#lastHello > 1_000) this.#sayHello();
     this.#review();
   }
 
@@ -206,6 +233,7 @@ export class PeerLinks {
         link.line?.send(Uint8Array.of(PING));
       }
     }
+    if (now - this.#lastHello >= HELLO_MS) this.#sayHello();
     this.#review();
   };
 

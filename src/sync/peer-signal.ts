@@ -37,7 +37,24 @@ export interface SignalMesh {
   flood(payload: string, except?: unknown): void;
   /** The hub carries signaling to everyone: nothing needs relaying. */
   hubSuffices(): boolean;
+  /** Another device of the room said hello (see `HELLO`). */
+  hello(from: Hello): void;
 }
+
+/** The type of this app's own signaling message by which a device makes itself known to the room
+ *  when no presence tells of it (peers alone, or the hub gone): y-webrtc's own announcement would
+ *  also make every device offer a link to it, which the peer rule forbids. y-webrtc never sees it. */
+export const HELLO = 'cg-hello';
+
+export interface Hello {
+  from: string;
+  lead: boolean;
+}
+
+const helloOf = (m: SignalMessage): Hello | null => {
+  const data = m.data as { type?: unknown; from?: unknown; lead?: unknown } | null | undefined;
+  return data?.type === HELLO && typeof data.from === 'string' ? { from: data.from, lead: data.lead === true } : null;
+};
 
 const meshes = new Map<string, SignalMesh>();
 const patched = new WeakSet<SignalingSocket>();
@@ -83,6 +100,11 @@ export function relaySignaling(socket: SignalingSocket): void {
   };
   socket.emit = (name, args) => {
     const message = args[0] as SignalMessage | undefined;
+    const hello = name === 'message' && message?.type === 'publish' ? helloOf(message) : null;
+    if (hello) {
+      if (message?.topic) meshes.get(message.topic)?.hello(hello);
+      return;
+    }
     if (name === 'message' && message?.type === 'publish' && !isAnnouncement(message) && delivered.check(keyOf(message))) return;
     emit(name, args);
   };
