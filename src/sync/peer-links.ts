@@ -101,11 +101,11 @@ export class PeerLinks {
   #start(room: Room): void {
     this.#room = room;
     const links = this.#links;
-    const admits = (id: string) => this.#admits(id);
+    const takes = (id: string) => this.#takes(id);
     const track = (conn: WebrtcConn) => this.#track(conn);
     room.webrtcConns = new (class extends Map<string, WebrtcConn> {
       override get(id: string) {
-        return super.get(id) ?? (admits(id) ? undefined : REFUSED);
+        return super.get(id) ?? (takes(id) ? undefined : REFUSED);
       }
 
       override set(id: string, conn: WebrtcConn) {
@@ -157,6 +157,22 @@ export class PeerLinks {
 
   #admits(id: string): boolean {
     return this.#wanted.has(id) && (this.#cooling.get(id) ?? 0) <= Date.now();
+  }
+
+  /** Whether to take a device's signal. From a lower id it is an offer: the offerer alone keeps the
+   *  cooldown, so it is answered whenever the rule wants the link (were both ends to cool down,
+   *  each on its own clock, a retry could fall into the other's cooldown again and again). Its
+   *  presence comes through the hub's sync and the offer through the signaling, which may be first:
+   *  an offer is news that the device is in the room. From a higher id it is a late answer to a
+   *  link this device gave up on, and is refused while that cools down. */
+  #takes(id: string): boolean {
+    const room = this.#room;
+    if (!room || id > room.peerId) return this.#admits(id);
+    if (!this.#known.has(id)) {
+      this.#known.set(id, { lead: false, seen: Date.now() });
+      this.#wanted = wantedPeers(room.peerId, this.#members(), this.#hub);
+    }
+    return this.#wanted.has(id);
   }
 
   #track(conn: WebrtcConn): void {

@@ -115,9 +115,11 @@ describe.skipIf(why)('the status bar tells the truth', () => {
     const link = await inviteLink(facilitator);
     const phone = await device(1);
     await join(phone, link, 'Sothea', 'Government');
+    const joined = Date.now();
     for (const page of [facilitator, phone]) {
       await state(page).and(page.locator('[data-hub="connected"][data-peers="1"]')).waitFor({ timeout: 60_000 });
     }
+    console.log(`hub and peer link on both devices ${Date.now() - joined} ms after joining`);
     await expect(state(phone).textContent()).resolves.toContain('Hub · 1 peer');
 
     net.setLink(0, false);
