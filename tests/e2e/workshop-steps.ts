@@ -45,8 +45,23 @@ export async function pairWithHub(page: Page, code: string): Promise<string> {
 
 /** A participant opens the link, gives name and group, and lands on the first board. */
 export async function join(page: Page, link: string, name: string, group: string, board = 'Expectations') {
-  await page.goto(link);
-  await page.getByLabel('Your name').fill(name);
+  const seen: string[] = [];
+  const note = (line: string) => { seen.push(line); };
+  const onConsole = (m: { type(): string; text(): string }) => note(`console.${m.type()}: ${m.text()}`);
+  const onFailed = (r: { url(): string; failure(): { errorText: string } | null }) => note(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+  page.on('console', onConsole);
+  page.on('requestfailed', onFailed);
+  try {
+    await page.goto(link);
+    await page.getByLabel('Your name').fill(name);
+  } catch (e) {
+    // A join form that never shows is rare and unexplained (CI, peer tests): say what the page showed.
+    const shown = await page.evaluate(() => document.body.innerText.slice(0, 600)).catch((x: unknown) => String(x));
+    throw new Error(`${e instanceof Error ? e.message : String(e)}\nat ${page.url()}, the page showed: ${shown}\n${seen.join('\n')}`);
+  } finally {
+    page.off('console', onConsole);
+    page.off('requestfailed', onFailed);
+  }
   await page.getByLabel('Your stakeholder group').fill(group);
   await page.getByRole('button', { name: 'Join the workshop' }).click();
   await page.getByRole('link', { name: new RegExp(board) }).click();
