@@ -51,6 +51,10 @@ export async function openDatabase(url: string, health: Health): Promise<Databas
     transaction: (work) => tracked(async () => {
       const client = await pool.connect();
       let failed: Error | undefined;
+      // pg's pool stops listening for a connection's errors while it is checked out, and an
+      // 'error' with no listener ends the process: Postgres going away mid-transaction did.
+      const onError = (error: Error) => { failed = error; };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await work((text, values) => client.query(text, values));
@@ -61,6 +65,7 @@ export async function openDatabase(url: string, health: Health): Promise<Databas
         failed = error instanceof Error ? error : new Error(String(error));
         throw error;
       } finally {
+        client.off('error', onError);
         // A connection that failed mid-transaction is closed rather than handed out again.
         client.release(failed);
       }

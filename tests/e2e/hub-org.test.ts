@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { openDatabase } from '../../src/hub/database';
+import { Health } from '../../src/hub/health';
 import { inviteLink } from '../../src/sync/invite';
 import { joinRoom, type ScriptDevice } from '../../src/sync/node-client';
 import { startHubProcess, type HubProcess } from './hub-process';
@@ -138,4 +140,17 @@ describe('an organisation\'s hub: several processes on Redis and Postgres', () =
     expect(hub1.output()).toContain('hub: database-back');
     expect(hub1.output()).not.toMatch(/save-failed|closing connection/);
   }, 120_000);
+  it('survives Postgres ending a connection in the middle of a transaction, and goes on with a new one', async () => {
+    const lines: string[] = [];
+    const db = await openDatabase(services.databaseUrl, new Health((event) => lines.push(event), ['database']));
+    try {
+      // The way a stopping Postgres ends each session: the connection of a transaction in flight
+      // emits an error besides failing its statement (this ended the hub process in CI).
+      await expect(db.transaction((query) => query('SELECT pg_terminate_backend(pg_backend_pid())'))).rejects.toThrow();
+      await expect(db.query('SELECT 1 AS one')).resolves.toMatchObject({ rows: [{ one: 1 }] });
+      expect(lines).toEqual(['database-lost', 'database-back']);
+    } finally {
+      await db.close();
+    }
+  });
 });
