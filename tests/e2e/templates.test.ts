@@ -52,7 +52,7 @@ describe('built-in templates, in a real browser', () => {
     }
   });
 
-  it('on a phone, "Strategic meeting" takes the title typed above it', async () => {
+  it('on a phone, "Strategic meeting" takes the title typed above it, once however often it is tapped', async () => {
     const context = await env.browser.newContext(PHONE);
     try {
       const errors = watchErrors(context);
@@ -60,7 +60,7 @@ describe('built-in templates, in a real browser', () => {
       await page.goto(env.hub.url);
       await page.getByLabel('New workshop title').fill('Health TWG retreat');
       await screenshot(page, 'templates-home-phone', true);
-      await page.getByRole('button', { name: /^Strategic meeting/ }).click();
+      await page.getByRole('button', { name: /^Strategic meeting/ }).dblclick();
       await page.getByRole('heading', { name: 'Health TWG retreat', level: 1 }).waitFor();
       const boards = page.getByRole('navigation', { name: 'Boards' });
       for (const title of ['SWOT per partner group', 'Principles into practice', 'Practical plans']) {
@@ -70,6 +70,9 @@ describe('built-in templates, in a real browser', () => {
       await agenda.getByText('SWOT in partner groups').waitFor();
       await agenda.getByText('Compare the groups’ SWOTs').waitFor();
       await expect(agenda.getByText('SWOT per partner group · 30 min').count()).resolves.toBe(1);
+      await page.goto(env.hub.url);
+      await page.getByRole('list', { name: 'Workshops on this device' }).waitFor();
+      await expect(page.getByRole('link', { name: /Health TWG retreat/ }).count()).resolves.toBe(1);
       expect(errors).toEqual([]);
     } finally {
       await context.close();
