@@ -4,8 +4,10 @@ import { getMeta, initWorkshop, updateMeta } from '../core/meta';
 import { err, ok, type Result } from '../core/result';
 import { copyAsTemplate } from '../core/template';
 import { checkText } from '../core/text';
+import { planById, type PlanId } from '../core/workshop-plan';
 import type { BackupRole } from '../export/backup';
 import type { ImportPreview } from '../export/import-preview';
+import { locale, translator } from '../i18n/i18n';
 import type { Invite } from '../sync/invite';
 import type { Services } from './services.svelte';
 
@@ -41,27 +43,49 @@ export async function renameWorkshop(services: Services, id: string, rawTitle: s
   });
 }
 
+/** Keys for a workshop this device is creating, as its first facilitator. Loaded on use: the
+ *  home screen carries no cryptography. */
+async function creatorKeys() {
+  const { facilitatorId, newFacilitatorKeys } = await import('../core/facilitation/keys');
+  const keys = newFacilitatorKeys();
+  return { keys, root: facilitatorId(keys) };
+}
+
 export async function duplicateAsTemplate(services: Services, sourceId: string, rawTitle: string): Promise<Result<string>> {
   const title = checkText(rawTitle, 'title');
   if (!title.ok) return title;
   const sourceRoot = (await services.store.get(sourceId))?.root;
-  // Loaded on use: the home screen carries no cryptography.
-  const [{ copyAgenda }, { facilitatorId, newFacilitatorKeys }] = await Promise.all([
-    import('../core/facilitation/agenda'), import('../core/facilitation/keys'),
-  ]);
+  const [{ copyAgenda }, { keys, root }] = await Promise.all([import('../core/facilitation/agenda'), creatorKeys()]);
   return withDoc(services, sourceId, async (source) => {
     const id = newId();
     const createdBy = services.profile.participantId;
     // The copy is a new workshop with this device as its creator: new keys, and the agenda
     // signed again with them (the source's signatures name the source's root).
-    const keys = newFacilitatorKeys();
-    const root = facilitatorId(keys);
     await services.store.create({ id, title: title.value, role: 'facilitator', keys, root }, (doc) => {
       const boards = copyAsTemplate(source, doc, { title: title.value, createdBy }, 'template');
       if (boards.ok && sourceRoot) copyAgenda(source, sourceRoot, doc, { root, keys }, boards.value, 'template');
     });
     return ok(id);
   });
+}
+
+/** Makes a workshop from a built-in template, in this device's language, with this device as its
+ *  facilitator. An empty `rawTitle` takes the template's name. */
+export async function createFromTemplate(services: Services, planId: PlanId, rawTitle: string): Promise<Result<string>> {
+  const plan = planById(planId);
+  if (!plan) return err('not-found', planId);
+  const words = translator(locale());
+  const title = checkText(rawTitle.trim() || words(plan.name), 'title');
+  if (!title.ok) return title;
+  const [{ createFromPlan }, { keys, root }] = await Promise.all([import('../core/plan-workshop'), creatorKeys()]);
+  const id = newId();
+  const fields = { title: title.value, createdBy: services.profile.participantId, locale: locale() };
+  await services.store.create({ id, title: title.value, role: 'facilitator', keys, root }, (doc) => {
+    const made = createFromPlan(doc, plan, fields, words, { root, keys }, 'template');
+    // Built-in words that do not fit are a bug: throwing here stores no half-made workshop.
+    if (!made.ok) throw new Error(`template ${plan.id}: ${made.error} ${made.detail ?? ''}`);
+  });
+  return ok(id);
 }
 
 /** Lands a participant in an invited workshop. A device that already holds a copy keeps it:

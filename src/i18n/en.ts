@@ -12,6 +12,7 @@ import { roomMessages } from './en-room';
 import { seriesMessages } from './en-series';
 import { stakeholderImportMessages } from './en-stakeholder-import';
 import { stakeholderMessages } from './en-stakeholders';
+import { templateMessages } from './en-templates';
 import { wordMessages } from './en-word';
 
 /** English, the reference locale: every other locale has exactly these keys. Each board kind
@@ -32,6 +33,7 @@ export const en = {
   ...localeMessages,
   ...wordMessages,
   ...stakeholderImportMessages,
+  ...templateMessages,
   'app.name': 'Common Ground',
   'app.tagline': 'Workshops for partnerships, on every device in the room',
   'nav.home': 'Workshops',

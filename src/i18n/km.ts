@@ -13,6 +13,7 @@ import { roomMessagesKm } from './km-room';
 import { seriesMessagesKm } from './km-series';
 import { stakeholderImportMessagesKm } from './km-stakeholder-import';
 import { stakeholderMessagesKm } from './km-stakeholders';
+import { templateMessagesKm } from './km-templates';
 import { wordMessagesKm } from './km-word';
 import type { Translation } from './translation';
 
@@ -34,6 +35,7 @@ export const km: Translation<typeof en> = {
   ...stakeholderImportMessagesKm,
   ...planningMessagesKm,
   ...resourcesMessagesKm,
+  ...templateMessagesKm,
   'app.name': 'Common Ground',
   'app.tagline': 'សិក្ខាសាលាសម្រាប់ភាពជាដៃគូ នៅលើឧបករណ៍នីមួយៗក្នុងបន្ទប់',
   'nav.home': 'សិក្ខាសាលា',

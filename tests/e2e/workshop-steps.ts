@@ -64,7 +64,8 @@ export async function join(page: Page, link: string, name: string, group: string
   }
   await page.getByLabel('Your stakeholder group').fill(group);
   await page.getByRole('button', { name: 'Join the workshop' }).click();
-  await page.getByRole('link', { name: new RegExp(board) }).click();
+  // An agenda step on the board links to it as well as the list of boards: either opens it.
+  await page.getByRole('link', { name: new RegExp(board) }).first().click();
   await page.getByRole('heading', { name: board }).waitFor();
 }
 
