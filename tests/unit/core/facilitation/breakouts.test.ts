@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { createBoard, listBoards } from '../../../../src/core/boards';
 import { hiddenBoards, runningBreakout, tableResults } from '../../../../src/core/breakout';
 import { controlsOf } from '../../../../src/core/facilitation/controls';
@@ -6,6 +7,7 @@ import { endBreakouts, listBreakouts, startBreakouts } from '../../../../src/cor
 import { followTarget } from '../../../../src/core/facilitation/follow';
 import { signRecord } from '../../../../src/core/facilitation/signature';
 import { timerOf } from '../../../../src/core/facilitation/timer';
+import { guardRecords } from '../../../../src/core/facilitation/witness';
 import { addItem } from '../../../../src/core/items';
 import { upsertParticipant } from '../../../../src/core/participants';
 import { addNote } from '../../../../src/core/swot';
@@ -103,5 +105,24 @@ describe('breakouts', () => {
     exchange(doc, phone);
     expect(tableResults(phone, listBreakouts(phone, root)[0]!)[0]!.notes.map((n) => n.text)).toEqual(['Meet monthly']);
     expect(timerOf(phone, root, breakout!.tables[0]!.board)).toBeUndefined();
+  });
+});
+
+describe('breakouts against a modified client', () => {
+  it('a device that saw the breakout end puts it back when a participant rolls it back to running', () => {
+    const { doc, root, creator, swot } = swotWorkshop();
+    const stop = guardRecords(doc, root, 'heal');
+    const id = unwrap(startBreakouts(doc, creator, plan(swot), 1000, 'x'));
+    const running = [...controlsOf(doc)];
+    unwrap(endBreakouts(doc, creator, id, 'x'));
+    const insider = joinDevice(doc);
+    const before = Y.encodeStateVector(insider);
+    insider.transact(() => {
+      controlsOf(insider).clear();
+      for (const [key, value] of running) controlsOf(insider).set(key, value);
+    });
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(insider, before), 'remote');
+    expect(runningBreakout(listBreakouts(doc, root))).toBeUndefined();
+    stop();
   });
 });
