@@ -84,6 +84,8 @@ describe('breakouts', () => {
       await screenshot(dara, 'breakouts-setup-phone');
       await dara.setViewportSize(LAPTOP.viewport);
       await setup.getByRole('button', { name: 'Start breakouts' }).click();
+      await dara.getByText('Breakouts started: 2 tables.').waitFor();
+      await dara.getByRole('button', { name: 'Dismiss' }).click();
 
       // Each phone goes to its own table's copy, with the table's own timer, and lists no other table.
       const tableTitle = (name: Name) => `SWOT · Table ${seated[name]}`;
