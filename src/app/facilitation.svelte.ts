@@ -3,6 +3,8 @@ import type * as Y from 'yjs';
 import { advanceStep, addStep, currentStep, listSteps, moveStep, removeStep, startStep, updateStep, type Step } from '../core/facilitation/agenda';
 import { boardModes, setBoardLocked, startSilent, type BoardModes } from '../core/facilitation/board-modes';
 import { boardSettings, DEFAULT_SETTINGS, setBoardSetting, type BoardSettings } from '../core/facilitation/board-settings';
+import { endBreakouts, listBreakouts, startBreakouts, type BreakoutPlan } from '../core/facilitation/breakouts';
+import type { Breakout } from '../core/breakout';
 import { controlsOf, type Signer } from '../core/facilitation/controls';
 import { bringEveryone, followTarget, type FollowTarget } from '../core/facilitation/follow';
 import { focusTarget, setFocus } from '../core/facilitation/focus';
@@ -24,7 +26,7 @@ import { ClockSync } from './clock-sync.svelte';
 import { outcome, type Outcome } from './outcome';
 import { YView } from './y-view.svelte';
 
-export type { BoardModes, BoardSettings, Facilitator, FocusTarget, FollowTarget, HiddenNote, MyDots, RedLine, RedLineReveal, Reveal, Step, Timer, Vote, VoteResults };
+export type { BoardModes, BoardSettings, Breakout, BreakoutPlan, Facilitator, FocusTarget, FollowTarget, HiddenNote, MyDots, RedLine, RedLineReveal, Reveal, Step, Timer, Vote, VoteResults };
 
 /** A risks board's red lines still sealed: how many, and those this device opens (its own, or
  *  every one for a facilitator). */
@@ -45,6 +47,8 @@ export interface FacilitationState {
   follow: FollowTarget | undefined;
   /** The entry the facilitator has put on every screen. */
   focus: FocusTarget | undefined;
+  /** Every breakout a facilitator signed, oldest first; the last running one is under way. */
+  breakouts: Breakout[];
 }
 
 /** One board's facilitation: its modes, the notes waiting for a reveal, and its vote. */
@@ -60,6 +64,8 @@ export interface BoardFacilitation {
   myDots: MyDots | undefined;
   /** Shown to facilitators while the vote is open, and to everyone once it is closed. */
   results: VoteResults | undefined;
+  /** The board's own timer: a breakout table's. */
+  timer: Timer | undefined;
 }
 
 /** A minute, as "add a minute" adds it. */
@@ -105,7 +111,7 @@ export class Facilitation {
 
   #read(): FacilitationState {
     const root = this.root;
-    if (!root) return { facilitators: [], amFacilitator: false, steps: [], current: undefined, timer: undefined, follow: undefined, focus: undefined };
+    if (!root) return { facilitators: [], amFacilitator: false, steps: [], current: undefined, timer: undefined, follow: undefined, focus: undefined, breakouts: [] };
     return {
       facilitators: listFacilitators(this.doc, root),
       amFacilitator: isFacilitator(this.doc, root, { key: this.myId }),
@@ -114,6 +120,7 @@ export class Facilitation {
       timer: timerOf(this.doc, root),
       follow: followTarget(this.doc, root),
       focus: focusTarget(this.doc, root),
+      breakouts: listBreakouts(this.doc, root),
     };
   }
 
@@ -139,7 +146,7 @@ export class Facilitation {
 
   #readBoard(boardId: string, participantId: string): BoardFacilitation {
     const root = this.root;
-    if (!root) return { modes: { locked: false, silent: false }, settings: DEFAULT_SETTINGS, facilitating: false, hiddenCount: 0, hidden: [], vote: undefined, myDots: undefined, results: undefined };
+    if (!root) return { modes: { locked: false, silent: false }, settings: DEFAULT_SETTINGS, facilitating: false, hiddenCount: 0, hidden: [], vote: undefined, myDots: undefined, results: undefined, timer: undefined };
     const vote = voteOf(this.doc, root, boardId);
     const facilitating = isFacilitator(this.doc, root, { key: this.myId });
     return {
@@ -151,6 +158,7 @@ export class Facilitation {
       vote,
       myDots: vote?.open ? myDots(this.doc, root, boardId, participantId) : undefined,
       results: vote && (facilitating || !vote.open) ? voteResults(this.doc, root, boardId) : undefined,
+      timer: timerOf(this.doc, root, boardId),
     };
   }
 
@@ -239,14 +247,15 @@ export class Facilitation {
   nextStep(): Outcome {
     return this.#signed((s) => advanceStep(this.doc, s, Date.now(), this.origin));
   }
-  startTimer(): Outcome {
-    return this.#signed((s) => startTimer(this.doc, s, this.#clockNow(), this.origin));
+  /** The agenda's timer, or (`target`, a board id) a breakout table's. */
+  startTimer(target = ''): Outcome {
+    return this.#signed((s) => startTimer(this.doc, s, this.#clockNow(), this.origin, target));
   }
-  pauseTimer(): Outcome {
-    return this.#signed((s) => pauseTimer(this.doc, s, this.#clockNow(), this.origin));
+  pauseTimer(target = ''): Outcome {
+    return this.#signed((s) => pauseTimer(this.doc, s, this.#clockNow(), this.origin, target));
   }
-  addMinute(): Outcome {
-    return this.#signed((s) => addTime(this.doc, s, MINUTE_MS, this.#clockNow(), this.origin));
+  addMinute(target = ''): Outcome {
+    return this.#signed((s) => addTime(this.doc, s, MINUTE_MS, this.#clockNow(), this.origin, target));
   }
   #clockNow() {
     return { now: Date.now(), offsets: this.clock?.offsets ?? new Map<string, number>() };
@@ -254,6 +263,18 @@ export class Facilitation {
 
   bringEveryone(boardId: string): Outcome {
     return this.#signed((s) => bringEveryone(this.doc, s, boardId, this.origin));
+  }
+
+  // Breakouts
+  /** Splits the room into tables, each on its own copy of the board; the table timers run in
+   *  this facilitator's clock. */
+  startBreakouts(plan: BreakoutPlan): Result<string> {
+    const signer = this.signer;
+    return signer ? startBreakouts(this.doc, signer, plan, this.#clockNow().now, this.origin) : err('not-facilitator');
+  }
+  /** Brings everyone back to the plenary, on the source board. */
+  endBreakouts(id: string): Outcome {
+    return this.#signed((s) => endBreakouts(this.doc, s, id, this.origin));
   }
 
   /** Puts one entry on every screen, or (null) brings everyone back to the board. */

@@ -1,6 +1,7 @@
 import { SvelteSet } from 'svelte/reactivity';
 import type * as Y from 'yjs';
 import { createBoard, deleteBoard, listBoards, moveBoard, updateBoard, type Board, type BoardType } from '../core/boards';
+import { roomSeats, tableResults, type Breakout, type TableResult } from '../core/breakout';
 import { ensureGroup, listGroups, type Group } from '../core/groups';
 import { addItem, deleteItem, editItem, getItem, listItems, restoreItem, type Item } from '../core/items';
 import { getMeta, updateMeta, type EditableMeta, type WorkshopMeta } from '../core/meta';
@@ -9,6 +10,7 @@ import { participation, type Participation } from '../core/participation';
 import type { Result } from '../core/result';
 import { boardMapOf, groupsOf, itemsOf, migrate } from '../core/schema';
 import { addNote as addSwotNote, type Quadrant } from '../core/swot';
+import type { Seat } from '../core/tables';
 import { createUndo } from '../core/undo';
 import { errorMessage } from '../i18n/i18n';
 import type { Role } from '../storage/db';
@@ -286,6 +288,18 @@ export class WorkshopSession {
   participationView(boardId: string): YView<Participation> {
     return new YView([boardMapOf(this.doc, boardId), participantsOf(this.doc)], () => participation(this.doc, boardId,
       new Set(this.facilitation.state.current.facilitators.map((f) => f.participantId))));
+  }
+
+  /** Who can be seated at breakout tables: everyone but the facilitators. */
+  seatsView(): YView<(Seat & { name: string })[]> {
+    return new YView([participantsOf(this.doc), groupsOf(this.doc)], () => roomSeats(this.doc,
+      new Set(this.facilitation.state.current.facilitators.map((f) => f.participantId))));
+  }
+
+  /** What each table of `breakout` wrote, for the plenary. */
+  tableResultsView(breakout: Breakout): YView<TableResult[]> {
+    const boards = breakout.tables.map((t) => boardMapOf(this.doc, t.board));
+    return new YView([...boards, participantsOf(this.doc)], () => tableResults(this.doc, breakout));
   }
 
   /** Undo and redo of this device's changes on one board; destroy it when the board closes. */

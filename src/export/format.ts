@@ -1,6 +1,7 @@
 import { shownKind } from '../core/board-kinds';
 import type { Labels } from './labels';
 import type { Author, VoteEntry } from './section-parts';
+import type { TableEntry } from './summary-model';
 
 /* Words and numbers shared by every renderer. They return plain text: escaping is the
  * renderer's job, since Markdown, HTML and CSV each need their own. */
@@ -30,3 +31,10 @@ export const voteFacts = (vote: VoteEntry, t: Labels): string => [
   t('export.vote.dots', { count: vote.dots }), t('vote.results.voters', { count: vote.voters }),
   ...(vote.open ? [t('export.vote.open')] : []),
 ].join(' · ');
+
+/** "Table 2 of “SWOT” · 3 at the table: Ana, Bo" (names only where the summary shows them). */
+export function tableLabel(table: TableEntry, t: Labels): string {
+  const people = t('export.table.people', { count: table.people });
+  const names = table.names && table.names.length > 0 ? `: ${table.names.join(', ')}` : '';
+  return `${t('export.table', { n: table.number, title: table.source })} · ${people}${names}`;
+}

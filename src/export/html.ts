@@ -1,9 +1,9 @@
-import { htmlOf, type BoardSection } from './board-sections';
+import { htmlOf } from './board-sections';
 import { escapeHtml as h } from './escape-html';
-import { formatDate, groupLabel, kindLabel } from './format';
+import { formatDate, groupLabel, kindLabel, tableLabel } from './format';
 import type { Labels } from './labels';
 import { seriesPartHtml } from './series-part';
-import type { SummaryModel } from './summary-model';
+import type { SummaryModel, SummarySection } from './summary-model';
 
 export interface HtmlOptions {
   /** The sheet the browser's print dialog starts with; the margins fit both, so printing an A4
@@ -94,8 +94,9 @@ function agenda(model: SummaryModel, t: Labels): string {
   return `<h2>${h(t('workshop.agenda'))}</h2>${body}`;
 }
 
-function section(s: BoardSection, t: Labels): string {
+function section(s: SummarySection, t: Labels): string {
   return `<section class="board board-${s.kind}"><h2>${h(s.title)}</h2><p class="kind">${h(kindLabel(s.kind, t))}</p>`
+    + (s.table ? `<p class="table"><strong>${h(tableLabel(s.table, t))}</strong></p>` : '')
     + (s.prompt ? `<p class="prompt">${h(s.prompt)}</p>` : '')
     + `${htmlOf(s, t)}</section>`;
 }

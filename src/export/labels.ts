@@ -30,7 +30,7 @@ export const LABEL_KEYS = [
   'export.vision.versions', 'export.csv.kind.vision', 'export.csv.kind.visionVersion', 'export.csv.kind.indicator',
   'agenda.timebox', 'vote.results', 'vote.results.voters', 'vote.results.empty', 'vote.results.differsHint', 'vote.differs',
   // Only the export uses these:
-  'export.title', 'export.participants', 'export.participants.count', 'export.participants.none',
+  'export.title', 'export.table', 'export.table.people', 'export.participants', 'export.participants.count', 'export.participants.none',
   'export.author', 'export.empty', 'export.range', 'export.estimates',
   'export.map.help', 'export.relationship', 'export.rules.adopted', 'export.rules.adopted.none',
   'export.rules.withReservations', 'export.rules.proposals', 'export.rules.reason',

@@ -1,6 +1,6 @@
 import { markdownOf } from './board-sections';
 import { escapeMarkdown as md } from './escape-markdown';
-import { formatDate, groupLabel, kindLabel } from './format';
+import { formatDate, groupLabel, kindLabel, tableLabel } from './format';
 import type { Labels } from './labels';
 import { seriesPartMarkdown } from './series-part';
 import type { SummaryModel } from './summary-model';
@@ -35,6 +35,7 @@ export function toMarkdown(model: SummaryModel, t: Labels): string {
 
   for (const section of model.sections) {
     lines.push('', `## ${md(section.title)}`, '', `*${md(kindLabel(section.kind, t))}*`);
+    if (section.table) lines.push('', `**${md(tableLabel(section.table, t))}**`);
     if (section.prompt) lines.push('', `> ${md(section.prompt)}`);
     lines.push('', ...markdownOf(section, t));
   }

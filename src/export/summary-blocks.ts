@@ -1,6 +1,6 @@
 import { blocksOf } from './board-sections';
 import { bold, heading, italic, paragraph, type Block } from './blocks';
-import { formatDate, groupLabel, kindLabel } from './format';
+import { formatDate, groupLabel, kindLabel, tableLabel } from './format';
 import type { Labels } from './labels';
 import type { SummaryModel } from './summary-model';
 
@@ -38,6 +38,7 @@ export function summaryBlocks(model: SummaryModel, t: Labels): Block[] {
 
   for (const section of model.sections) {
     blocks.push(heading(2, section.title), paragraph(italic(kindLabel(section.kind, t))));
+    if (section.table) blocks.push(paragraph(bold(tableLabel(section.table, t))));
     if (section.prompt) blocks.push({ ...paragraph(section.prompt), quote: true });
     blocks.push(...blocksOf(section, t));
   }

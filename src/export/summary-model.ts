@@ -1,6 +1,8 @@
 import type * as Y from 'yjs';
 import { listBoards, type Board } from '../core/boards';
+import { tableBoards } from '../core/breakout';
 import { listSteps } from '../core/facilitation/agenda';
+import { listBreakouts } from '../core/facilitation/breakouts';
 import { listGroups } from '../core/groups';
 import { getMeta } from '../core/meta';
 import { listParticipants } from '../core/participants';
@@ -13,6 +15,19 @@ import type { SeriesPart } from './series-part';
  * of board contributes is in ./board-sections. */
 
 export type { BoardSection };
+
+/** The table a section's board was the copy of, in a breakout. */
+export interface TableEntry {
+  /** 1-based. */
+  number: number;
+  /** The title of the board the tables copied. */
+  source: string;
+  people: number;
+  names?: string[];
+}
+
+/** A board's section, and the breakout table it belongs to, if any. */
+export type SummarySection = BoardSection & { table?: TableEntry };
 
 export interface SummaryOptions {
   /** Ids of the boards to include, in any order (agenda order is kept); all boards when omitted. */
@@ -65,7 +80,9 @@ export interface SummaryModel {
   /** The facilitator's agenda steps in order; empty without a root or an agenda, and then
    *  `agenda` (the boards) stands for the plan. */
   steps: StepEntry[];
-  sections: BoardSection[];
+  /** The chosen boards in agenda order, except that each breakout's tables follow the board
+   *  they copied, one section per table. */
+  sections: SummarySection[];
   series?: SeriesPart;
 }
 
@@ -116,7 +133,34 @@ export function summaryModel(doc: Y.Doc, options: SummaryOptions = {}): SummaryM
     groups: groupsOf(doc, showNames),
     agenda: boards.map((b) => ({ title: b.title, type: b.unknownType ?? b.type, prompt: b.prompt })),
     steps: root ? stepsOf(doc, root, boards) : [],
-    sections: chosen.map((board) => sectionOf({ doc, board, authors, root, ...(options.series ? { series: options.series } : {}) })),
+    sections: withTables(doc, root, chosen, showNames).map(({ board, table }) => ({
+      ...sectionOf({ doc, board, authors, root, ...(options.series ? { series: options.series } : {}) }),
+      ...(table ? { table } : {}),
+    })),
     ...(options.series ? { series: options.series } : {}),
   };
+}
+
+/** The boards with each breakout's tables moved after the board they copied (tables whose
+ *  board is not in the summary stay where they are). Tables are known only from breakouts signed
+ *  under `root`: a board that merely calls itself a table is an ordinary board. */
+function withTables(doc: Y.Doc, root: string | null, boards: readonly Board[], showNames: boolean): { board: Board; table?: TableEntry }[] {
+  const tables = root ? tableBoards(listBreakouts(doc, root)) : new Map();
+  const names = new Map(listParticipants(doc).map((p) => [p.id, p.name]));
+  const titles = new Map(boards.map((b) => [b.id, b.title]));
+  const entry = (board: Board) => {
+    const at = tables.get(board.id);
+    if (!at) return { board };
+    const members: string[] = at.breakout.tables[at.index]!.members;
+    const table: TableEntry = {
+      number: at.index + 1, source: titles.get(at.breakout.source) ?? '', people: members.length,
+      ...(showNames ? { names: members.map((m) => names.get(m) ?? '').filter(Boolean).sort((a, b) => a.localeCompare(b)) } : {}),
+    };
+    return { board, table };
+  };
+  const placed = (b: Board) => tables.has(b.id) && titles.has(tables.get(b.id)!.breakout.source);
+  return boards.filter((b) => !placed(b)).flatMap((board) => [
+    entry(board),
+    ...boards.filter((b) => placed(b) && tables.get(b.id)!.breakout.source === board.id).map(entry),
+  ]);
 }

@@ -8,6 +8,7 @@ import { pairingMessages } from './en-pairing';
 import { planningMessages } from './en-planning';
 import { recentlyDeletedMessages } from './en-recently-deleted';
 import { resourcesMessages } from './en-resources';
+import { breakoutMessages } from './en-breakouts';
 import { roomMessages } from './en-room';
 import { seriesMessages } from './en-series';
 import { stakeholderImportMessages } from './en-stakeholder-import';
@@ -30,6 +31,7 @@ export const en = {
   ...seriesMessages,
   ...pairingMessages,
   ...roomMessages,
+  ...breakoutMessages,
   ...localeMessages,
   ...wordMessages,
   ...stakeholderImportMessages,

@@ -9,6 +9,7 @@ import { pairingMessagesKm } from './km-pairing';
 import { planningMessagesKm } from './km-planning';
 import { recentlyDeletedMessagesKm } from './km-recently-deleted';
 import { resourcesMessagesKm } from './km-resources';
+import { breakoutMessagesKm } from './km-breakouts';
 import { roomMessagesKm } from './km-room';
 import { seriesMessagesKm } from './km-series';
 import { stakeholderImportMessagesKm } from './km-stakeholder-import';
@@ -30,6 +31,7 @@ export const km: Translation<typeof en> = {
   ...seriesMessagesKm,
   ...pairingMessagesKm,
   ...roomMessagesKm,
+  ...breakoutMessagesKm,
   ...localeMessagesKm,
   ...wordMessagesKm,
   ...stakeholderImportMessagesKm,

@@ -36,8 +36,9 @@ function parseTimer(value: Json): Omit<Timer, 'clock'> | undefined {
   return remainingMs >= 0 && remainingMs <= MAX_TIMER_MS ? { running, remainingMs, startedAt } : undefined;
 }
 
-export function timerOf(doc: Y.Doc, root: string): Timer | undefined {
-  const win = winner(doc, root, 'timer', '', parseTimer);
+/** The agenda's timer (`target` ''), or a breakout table's (its board id). */
+export function timerOf(doc: Y.Doc, root: string, target = ''): Timer | undefined {
+  const win = winner(doc, root, 'timer', target, parseTimer);
   return win && { ...win.value, clock: win.record.signer };
 }
 
@@ -49,8 +50,8 @@ export function timeLeft(timer: Timer, clock: LocalClock): number {
 }
 
 /** The record that sets the timer to `remainingMs`, in the signer's clock (`now`). */
-export const timerChange = (remainingMs: number, running: boolean, now: number): Change =>
-  ({ kind: 'timer', target: '', value: { running, remainingMs, startedAt: now } });
+export const timerChange = (remainingMs: number, running: boolean, now: number, target = ''): Change =>
+  ({ kind: 'timer', target, value: { running, remainingMs, startedAt: now } });
 
 const checkDuration = (ms: number): Result<number, 'bad-duration'> =>
   Number.isInteger(ms) && ms >= 0 && ms <= MAX_TIMER_MS ? ok(ms) : err('bad-duration', String(ms));
@@ -64,22 +65,22 @@ export function setTimer(doc: Y.Doc, signer: Signer, ms: number, running: boolea
 
 /** Rewrites the current timer in this signer's clock: any facilitator can pause or extend a
  *  timer another one started, converting through its offset to the other's clock. */
-function rewrite(doc: Y.Doc, signer: Signer, clock: LocalClock, origin: unknown, next: (left: number, timer: Timer) => [number, boolean]): Result<void, TimerError> {
-  const timer = timerOf(doc, signer.root);
+function rewrite(doc: Y.Doc, signer: Signer, clock: LocalClock, origin: unknown, target: string, next: (left: number, timer: Timer) => [number, boolean]): Result<void, TimerError> {
+  const timer = timerOf(doc, signer.root, target);
   if (!timer) return err('no-timer');
   const [left, running] = next(timeLeft(timer, clock), timer);
-  return writeChanges(doc, signer, [timerChange(Math.min(left, MAX_TIMER_MS), running, clock.now)], origin);
+  return writeChanges(doc, signer, [timerChange(Math.min(left, MAX_TIMER_MS), running, clock.now, target)], origin);
 }
 
-export const startTimer = (doc: Y.Doc, signer: Signer, clock: LocalClock, origin: unknown) =>
-  rewrite(doc, signer, clock, origin, (left) => [left, true]);
+export const startTimer = (doc: Y.Doc, signer: Signer, clock: LocalClock, origin: unknown, target = '') =>
+  rewrite(doc, signer, clock, origin, target, (left) => [left, true]);
 
-export const pauseTimer = (doc: Y.Doc, signer: Signer, clock: LocalClock, origin: unknown) =>
-  rewrite(doc, signer, clock, origin, (left) => [left, false]);
+export const pauseTimer = (doc: Y.Doc, signer: Signer, clock: LocalClock, origin: unknown, target = '') =>
+  rewrite(doc, signer, clock, origin, target, (left) => [left, false]);
 
 /** "Add a minute": running or paused, the timer keeps its state with `ms` more. */
-export function addTime(doc: Y.Doc, signer: Signer, ms: number, clock: LocalClock, origin: unknown): Result<void, TimerError> {
+export function addTime(doc: Y.Doc, signer: Signer, ms: number, clock: LocalClock, origin: unknown, target = ''): Result<void, TimerError> {
   const extra = checkDuration(ms);
   if (!extra.ok) return extra;
-  return rewrite(doc, signer, clock, origin, (left, timer) => [left + extra.value, timer.running]);
+  return rewrite(doc, signer, clock, origin, target, (left, timer) => [left + extra.value, timer.running]);
 }

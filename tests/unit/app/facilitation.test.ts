@@ -68,7 +68,7 @@ describe('facilitation in the app', () => {
     const old = await ensureKeys(store, row({}));
     const doc = new Y.Doc();
     const device = open(doc, old.root, old.keys);
-    expect(device.state.current).toEqual({ facilitators: [], amFacilitator: false, steps: [], current: undefined, timer: undefined, follow: undefined });
+    expect(device.state.current).toEqual({ facilitators: [], amFacilitator: false, steps: [], current: undefined, timer: undefined, follow: undefined, breakouts: [] });
     expect(device.clock).toBeNull();
     expect(device.addHiddenNote('b', { text: 'x', createdBy: 'p', group: '' })).toMatch(/older version/);
     device.destroy();
