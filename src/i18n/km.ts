@@ -6,6 +6,7 @@ import { facilitationMessagesKm } from './km-facilitation';
 import { groundRulesMessagesKm } from './km-ground-rules';
 import { localeMessagesKm } from './km-locale';
 import { pairingMessagesKm } from './km-pairing';
+import { agreementMessagesKm } from './km-agreement';
 import { planningMessagesKm } from './km-planning';
 import { recentlyDeletedMessagesKm } from './km-recently-deleted';
 import { resourcesMessagesKm } from './km-resources';
@@ -33,6 +34,7 @@ export const km: Translation<typeof en> = {
   ...wordMessagesKm,
   ...stakeholderImportMessagesKm,
   ...planningMessagesKm,
+  ...agreementMessagesKm,
   ...resourcesMessagesKm,
   'app.name': 'Common Ground',
   'app.tagline': 'សិក្ខាសាលាសម្រាប់ភាពជាដៃគូ នៅលើឧបករណ៍នីមួយៗក្នុងបន្ទប់',
