@@ -2,9 +2,11 @@ import type * as Y from 'yjs';
 import {
   adoptedContent, agreementPrompts, AGREEMENT_SECTIONS, promptsOf, sectionRounds, type AgreementPrompt, type AgreementSection,
 } from '../core/agreement';
+import { getBoard } from '../core/boards';
 import { groupsPresent } from '../core/consent';
 import { listGroups } from '../core/groups';
 import { getMeta } from '../core/meta';
+import { listOrEmpty } from './block-parts';
 import { bold, heading, italic, paragraph, type Block, type Line } from './blocks';
 import { consentWords } from './consent-words';
 import { formatDate } from './format';
@@ -44,7 +46,6 @@ export interface AgreementModel {
 
 export function agreementModel(doc: Y.Doc, boardId: string, options: { locale?: string } = {}): AgreementModel {
   const meta = getMeta(doc);
-  const board = doc.getMap<unknown>(`board:${boardId}`);
   const adopted = adoptedContent(doc);
   const authors = authorsOf(doc, false);
   const groups = listGroups(doc);
@@ -52,7 +53,7 @@ export function agreementModel(doc: Y.Doc, boardId: string, options: { locale?: 
   const signing = groups.some((g) => present.has(g.id)) ? groups.filter((g) => present.has(g.id)) : groups;
   return {
     workshop: meta.title,
-    title: String(board.get('title') ?? ''),
+    title: getBoard(doc, boardId)?.title ?? '',
     date: meta.startsAt,
     locale: options.locale ?? meta.locale,
     content: {
@@ -85,8 +86,7 @@ export function agreementModel(doc: Y.Doc, boardId: string, options: { locale?: 
 type Level = 1 | 2 | 3 | 4;
 const deeper = (level: Level): Level => Math.min(level + 1, 4) as Level;
 
-const none = (t: Labels, key: Parameters<Labels>[0] = 'export.empty'): Block => paragraph(italic(t(key)));
-const list = (items: Line[], t: Labels): Block[] => (items.length === 0 ? [none(t)] : [{ type: 'list', ordered: false, items }]);
+const none = (t: Labels, key: Parameters<Labels>[0]): Block => paragraph(italic(t(key)));
 
 /** Each board's part under its title when the workshop has several boards of the kind; a
  *  section whose kind of board the workshop lacks says so. */
@@ -102,26 +102,26 @@ const FROM_BOARDS: { [S in AgreementSection]?: (c: AgreementContent, level: Leve
   vision: (c, level, t) => perBoard(c.vision, level, t, (b) => (b.version
     ? [{ type: 'paragraph', quote: true, line: [b.version.text] }, paragraph(italic(t('export.vision.adoptedAs', { name: b.version.name })))]
     : [none(t, 'export.vision.adopted.none')])),
-  conduct: (c, level, t) => perBoard(c.conduct, level, t, (b) => list(b.rules.map((r) =>
+  conduct: (c, level, t) => perBoard(c.conduct, level, t, (b) => listOrEmpty(b.rules.map((r) =>
     [r.text, ...(r.reservations > 0 ? [' ', italic(`(${t('export.rules.withReservations', { count: r.reservations })})`)] : [])]), t)),
-  resources: (c, level, t) => perBoard(c.resources, level, t, (b) => (b.partners.length === 0 ? [none(t)]
+  resources: (c, level, t) => perBoard(c.resources, level, t, (b) => (b.partners.length === 0 ? [none(t, 'export.empty')]
     : b.partners.flatMap((p) => [
       paragraph(bold(p.inside ? p.name || t('resources.partner.unknown') : `${p.name} (${t('resources.pledge.outsideMark')})`)),
-      ...list(p.pledges.map((pl) => [pledgeLabel(pl, t), ...(pl.need ? [' ', italic(`(${t('agreement.forNeed', { need: pl.need })})`)] : [])]), t),
+      ...listOrEmpty(p.pledges.map((pl) => [pledgeLabel(pl, t), ...(pl.need ? [' ', italic(`(${t('agreement.forNeed', { need: pl.need })})`)] : [])]), t),
     ]))),
-  indicators: (c, level, t) => perBoard(c.indicators, level, t, (b) => list(b.indicators.map((i) => [
+  indicators: (c, level, t) => perBoard(c.indicators, level, t, (b) => listOrEmpty(b.indicators.map((i) => [
     bold(i.indicator),
     ...INDICATOR_FACTS.filter((f) => i[f]).map((f) => `; ${t(`indicators.field.${f}`)}: ${i[f]}`),
   ]), t)),
   risks: (c, level, t) => perBoard(c.risks, level, t, (b) => [
-    ...list(b.risks.map((r) => [
+    ...listOrEmpty(b.risks.map((r) => [
       r.text,
       ...(r.mitigation ? [`; ${t('risks.mitigation')}: ${r.mitigation}`] : []),
       ...(r.owner ? [`; ${t('risks.owner')}: ${r.owner}`] : []),
     ]), t),
     paragraph(bold(t('risks.section.redLines'))),
     ...(b.redLines.length === 0 ? [none(t, 'redLines.none')]
-      : list(b.redLines.flatMap((p) => p.lines.map((l): Line => [bold(p.partner || t('redLines.unknownPartner')), `: ${l}`])), t)),
+      : listOrEmpty(b.redLines.flatMap((p) => p.lines.map((l): Line => [bold(p.partner || t('redLines.unknownPartner')), `: ${l}`])), t)),
   ]),
 };
 
