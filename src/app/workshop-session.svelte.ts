@@ -284,6 +284,12 @@ export class WorkshopSession {
     return new YView([boardMapOf(this.doc, boardId), participantsOf(this.doc), groupsOf(this.doc)], () => query(this.doc));
   }
 
+  /** A reactive query over the whole workshop, for a board that shows what others hold (the
+   *  agreement assembles what the room adopted on every board). */
+  workshopView<T>(query: (doc: Y.Doc) => T): DocView<T> {
+    return new DocView(this.doc, () => query(this.doc));
+  }
+
   /** Who has written on a board, for the facilitator; the facilitators themselves are left out. */
   participationView(boardId: string): YView<Participation> {
     return new YView([boardMapOf(this.doc, boardId), participantsOf(this.doc)], () => participation(this.doc, boardId,

@@ -1,3 +1,5 @@
+import { AGREEMENT_PROMPT_KEYS, AGREEMENT_SECTIONS } from './agreement-sections';
+
 /** What each kind of board is, looked up by its type rather than switched on: adding a kind is
  *  one record here. A type from a newer app falls back to `notes`, shown read-only. */
 export interface BoardKindRecord {
@@ -7,6 +9,9 @@ export interface BoardKindRecord {
   /** Texts the board keeps beside its maps (a vision statement everyone edits), made with the
    *  board for the same reason. */
   readonly texts?: readonly string[];
+  /** Fixed entries of the map `part`, each made with the board with an empty consent round
+   *  (the agreement's sections), for the same reason. */
+  readonly rounds?: { readonly part: string; readonly ids: readonly string[] };
   /** The map whose entries the agenda counts. */
   readonly counted: string;
   /** Whether notes-like facilitation applies: silent mode, dot vote, lock. */
@@ -22,6 +27,10 @@ export const BOARD_KIND_RECORDS = {
   indicators: { parts: ['indicators'], counted: 'indicators', noteFacilitation: false },
   resources: { parts: ['needs', 'pledges', 'categories'], counted: 'needs', noteFacilitation: false },
   risks: { parts: ['risks', 'assumptions', 'redLines', 'sealedRedLines'], counted: 'risks', noteFacilitation: false },
+  agreement: {
+    parts: ['sections'], texts: AGREEMENT_PROMPT_KEYS, rounds: { part: 'sections', ids: AGREEMENT_SECTIONS },
+    counted: 'sections', noteFacilitation: false,
+  },
   // Shows the series' actions, which live in the series' own document: the board keeps none.
   actions: { parts: [], counted: 'items', noteFacilitation: false },
 } as const satisfies Record<string, BoardKindRecord>;

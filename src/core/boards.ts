@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { newRound, ROUND_KEY } from './round-key';
 import { newId } from './ids';
 import { err, ok, type Result } from './result';
 import { BOARD_KIND_RECORDS, isBoardType, shownKind, type BoardKindRecord, type BoardType } from './board-kinds';
@@ -78,6 +79,15 @@ export function createBoard(
     const kind: BoardKindRecord = BOARD_KIND_RECORDS[fields.type];
     for (const part of kind.parts) board.set(part, new Y.Map());
     for (const text of kind.texts ?? []) board.set(text, new Y.Text());
+    if (kind.rounds) {
+      const part = board.get(kind.rounds.part) as Y.Map<unknown>;
+      for (const entryId of kind.rounds.ids) {
+        const entry = new Y.Map<unknown>();
+        entry.set('id', entryId);
+        entry.set(ROUND_KEY, newRound());
+        part.set(entryId, entry);
+      }
+    }
     boardOrderOf(doc).push([id]);
   }, origin);
   return ok(id);

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { listGroups } from './groups';
 import { listParticipants } from './participants';
+import { newRound, ROUND_KEY } from './round-key';
 import { err, ok, type Result } from './result';
 import { boardPartOf } from './schema';
 import { checkText, type TextError } from './text';
@@ -52,10 +53,7 @@ export interface ConsentTarget {
 
 export type ConsentError = TextError | 'no-board' | 'no-entry' | 'bad-answer' | 'no-id';
 
-/** The key of the answers map in an entry; make it with the entry (`newRound()`), so that no two
- *  devices create it concurrently and one's answers hide the other's. */
-export const ROUND_KEY = 'responses';
-export const newRound = (): Y.Map<unknown> => new Y.Map<unknown>();
+export { newRound, ROUND_KEY } from './round-key';
 
 const isAnswer = (a: unknown): a is Answer => (ANSWERS as readonly unknown[]).includes(a);
 

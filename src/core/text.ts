@@ -20,6 +20,9 @@ export const LIMITS = {
   versionName: 60,
   /** Each field of an indicator of success (baseline, method, who collects...). */
   indicatorField: 300,
+  /** Each answer the room writes into the partnership agreement (its decision-making rules,
+   *  roles, communication protocols, review schedule). */
+  agreementPrompt: 1000,
   /** A need's or a pledge's unit: "USD", "person-days", "rooms". */
   unit: 30,
 } as const;

@@ -3,6 +3,7 @@ import type { Block } from './blocks';
 import { listOrEmpty } from './block-parts';
 import type { CsvRow } from './csv-row';
 import { actionsSection } from './kinds/actions';
+import { agreementSection } from './kinds/agreement';
 import { groundRulesSection } from './kinds/ground-rules';
 import { indicatorsSection } from './kinds/indicators';
 import { notesSection } from './kinds/notes';
@@ -28,6 +29,7 @@ const BOARD_SECTIONS = {
   indicators: indicatorsSection,
   resources: resourcesSection,
   risks: risksSection,
+  agreement: agreementSection,
   actions: actionsSection,
 } as const satisfies { [K in BoardType]: SectionKind<SectionBase & { kind: K }> };
 

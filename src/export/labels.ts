@@ -59,6 +59,14 @@ export const LABEL_KEYS = [
   'export.csv.kind.assumption', 'export.csv.kind.redLine', 'export.csv.category', 'export.csv.partner', 'export.csv.form',
   'export.csv.amount', 'export.csv.unit', 'export.csv.due', 'export.csv.likelihood', 'export.csv.impact',
   'export.csv.mitigation', 'export.csv.owner',
+  // The partnership agreement:
+  'board.kind.agreement', 'agreement.section.vision', 'agreement.section.conduct', 'agreement.section.decisions',
+  'agreement.section.roles', 'agreement.section.resources', 'agreement.section.communication', 'agreement.section.indicators',
+  'agreement.section.risks', 'agreement.prompt.decisionRules', 'agreement.prompt.meetingRhythm', 'agreement.prompt.roles',
+  'agreement.prompt.internalComms', 'agreement.prompt.externalComms', 'agreement.prompt.reviewSchedule', 'agreement.prompt.empty',
+  'agreement.noBoard', 'agreement.forNeed', 'agreement.acceptance', 'agreement.reason', 'agreement.signOff', 'agreement.signOff.help',
+  'agreement.signOff.partner', 'agreement.signOff.name', 'agreement.signOff.signature', 'agreement.signOff.date',
+  'export.csv.kind.agreementSection', 'export.csv.kind.agreementAnswer',
 ] as const;
 
 export type LabelKey = (typeof LABEL_KEYS)[number];

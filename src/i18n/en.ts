@@ -5,6 +5,7 @@ import { facilitationMessages } from './en-facilitation';
 import { groundRulesMessages } from './en-ground-rules';
 import { localeMessages } from './en-locale';
 import { pairingMessages } from './en-pairing';
+import { agreementMessages } from './en-agreement';
 import { planningMessages } from './en-planning';
 import { recentlyDeletedMessages } from './en-recently-deleted';
 import { resourcesMessages } from './en-resources';
@@ -27,6 +28,7 @@ export const en = {
   ...boardControlMessages,
   ...recentlyDeletedMessages,
   ...planningMessages,
+  ...agreementMessages,
   ...resourcesMessages,
   ...seriesMessages,
   ...pairingMessages,

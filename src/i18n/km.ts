@@ -6,6 +6,7 @@ import { facilitationMessagesKm } from './km-facilitation';
 import { groundRulesMessagesKm } from './km-ground-rules';
 import { localeMessagesKm } from './km-locale';
 import { pairingMessagesKm } from './km-pairing';
+import { agreementMessagesKm } from './km-agreement';
 import { planningMessagesKm } from './km-planning';
 import { recentlyDeletedMessagesKm } from './km-recently-deleted';
 import { resourcesMessagesKm } from './km-resources';
@@ -36,6 +37,7 @@ export const km: Translation<typeof en> = {
   ...wordMessagesKm,
   ...stakeholderImportMessagesKm,
   ...planningMessagesKm,
+  ...agreementMessagesKm,
   ...resourcesMessagesKm,
   ...templateMessagesKm,
   'app.name': 'Common Ground',

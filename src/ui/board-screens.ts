@@ -26,5 +26,6 @@ export const BOARD_SCREENS: Record<BoardType, BoardScreen> = {
   indicators: () => import('./indicators/IndicatorsBoard.svelte'),
   resources: () => import('./resources/ResourcesBoard.svelte'),
   risks: () => import('./risks/RisksBoard.svelte'),
+  agreement: () => import('./agreement/AgreementBoard.svelte'),
   actions: () => import('./series/ActionsBoard.svelte'),
 };

@@ -4,15 +4,19 @@ import { listBoards } from '../../../src/core/boards';
 import { csvRowsOf, htmlOf, markdownOf } from '../../../src/export/board-sections';
 import { summaryModel } from '../../../src/export/summary-model';
 import { seriesPart } from '../../../src/export/series-part';
+import { agreementWorkshop } from '../core/agreement-fixture';
 import { fixtureWorkshop, t } from './helpers';
 import { fixtureSeries, M1 } from './series-fixture';
 
 describe('board sections', () => {
   it('give every kind of board its own section, CSV rows, HTML and Markdown', () => {
     const { doc } = fixtureWorkshop();
-    const boards = listBoards(doc);
+    // The agreement has a workshop of its own: in the shared one, every summary golden would change.
+    const agreement = agreementWorkshop().doc;
+    const boards = [...listBoards(doc), ...listBoards(agreement).filter((b) => b.type === 'agreement')];
     // An Actions board lists its series' actions.
     const model = summaryModel(doc, { series: seriesPart(fixtureSeries(), M1) });
+    model.sections.push(...summaryModel(agreement).sections.filter((s) => s.kind === 'agreement'));
     for (const type of BOARD_TYPES) {
       const board = boards.find((b) => b.type === type);
       expect(board, `the fixture has a ${type} board`).toBeDefined();
