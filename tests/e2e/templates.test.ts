@@ -4,11 +4,10 @@ import { inviteLink, join, setProfile, useTransports } from './workshop-steps';
 
 const env = useHubAndBrowser();
 
-/** The boards "Partnership scoping" makes today, in agenda order. The partnership agreement
- *  joins them once its kind of board exists. */
+/** The boards "Partnership scoping" makes, in agenda order. */
 const SCOPING_BOARDS = [
   'Stakeholder map', 'Vision and joint objective', 'Ground rules', 'Resources and commitments',
-  'Risks, assumptions and red lines', 'Indicators of success',
+  'Risks, assumptions and red lines', 'Indicators of success', 'Partnership agreement',
 ];
 
 describe('built-in templates, in a real browser', () => {
@@ -33,6 +32,8 @@ describe('built-in templates, in a real browser', () => {
       await agenda.getByText('Vision and joint objective · 40 min').waitFor();
       await laptop.getByRole('button', { name: 'Start step 1: Stakeholder map' }).waitFor();
       await laptop.getByRole('button', { name: 'Start step 6: Indicators of success' }).waitFor();
+      await agenda.getByText('Agree the partnership agreement').waitFor();
+      await laptop.getByRole('button', { name: 'Start step 7: Agree the partnership agreement' }).waitFor();
       await screenshot(laptop, 'templates-scoping-laptop', true);
 
       await boards.getByRole('link', { name: /Stakeholder map/ }).click();
