@@ -1,7 +1,7 @@
 // Screenshots of the main flows at phone and laptop size, for a person to look at.
 import { mkdirSync } from 'node:fs';
 import { LAPTOP, PHONE, launch, startTestHub } from '../tests/e2e/harness';
-import { addBoard } from '../tests/e2e/workshop-steps';
+import { addBoard, addSwotNote } from '../tests/e2e/workshop-steps';
 
 const out = process.argv[2] ?? '/tmp/screens';
 mkdirSync(out, { recursive: true });
@@ -29,8 +29,7 @@ for (const [name, device] of [['phone', PHONE], ['laptop', LAPTOP]] as const) {
   await toAgenda();
   await addBoard(page, 'Health sector SWOT', 'SWOT grid');
   for (const [quadrant, text] of [['Strengths', 'District teams know their data'], ['Threats', 'Budget cuts next year']]) {
-    await page.getByLabel(`New note in ${quadrant}`).fill(text!);
-    await page.getByLabel(`New note in ${quadrant}`).press('Control+Enter');
+    await addSwotNote(page, quadrant!, text!);
   }
   await page.screenshot({ path: `${out}/${name}-2b-swot.png`, fullPage: true });
   await toAgenda();

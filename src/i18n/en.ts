@@ -94,6 +94,7 @@ export const en = {
   'swot.opportunities': 'Opportunities',
   'swot.threats': 'Threats',
   'swot.add.label': 'New note in {quadrant}',
+  'swot.composer.quadrant': 'Add your note to',
   'swot.filter': 'Show notes of',
   'swot.filter.all': 'All groups',
   'swot.moveTo': 'Move…',

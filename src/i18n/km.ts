@@ -96,6 +96,7 @@ export const km: Translation<typeof en> = {
   'swot.opportunities': 'ឱកាស',
   'swot.threats': 'ការគំរាមកំហែង',
   'swot.add.label': 'កំណត់ចំណាំថ្មីក្នុង {quadrant}',
+  'swot.composer.quadrant': 'បន្ថែមកំណត់ចំណាំរបស់អ្នកទៅ',
   'swot.filter': 'បង្ហាញកំណត់ចំណាំរបស់',
   'swot.filter.all': 'ក្រុមទាំងអស់',
   'swot.moveTo': 'ផ្លាស់ទី…',

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { LAPTOP, PHONE, screenshot, useHubAndBrowser, withContext } from './harness';
-import { addBoard, createWorkshop, inviteLink, join as joinWorkshop, setProfile, useTransports } from './workshop-steps';
+import { addBoard, addSwotNote, createWorkshop, inviteLink, join as joinWorkshop, setProfile, useTransports } from './workshop-steps';
 
 const env = useHubAndBrowser();
 const downloads = mkdtempSync(join(tmpdir(), 'cg-downloads-'));
@@ -12,8 +12,7 @@ const downloads = mkdtempSync(join(tmpdir(), 'cg-downloads-'));
 const INJECTION = '<img src=x onerror="window.pwned=1"> [click](javascript:alert(1))';
 
 async function addTo(page: Page, quadrant: string, label: string, text: string) {
-  await page.getByLabel(`New note in ${label}`).fill(text);
-  await page.getByTestId(`quadrant-${quadrant}`).getByRole('button', { name: 'Add note' }).click();
+  await addSwotNote(page, label, text);
   await page.getByTestId(`quadrant-${quadrant}`).getByText(text, { exact: true }).waitFor();
 }
 

@@ -6,7 +6,7 @@ import { listParticipants } from '../../src/core/participants';
 import type { PresenceState } from '../../src/sync/presence';
 import { useHubAndBrowser } from './harness';
 import { listeningDevice, type ListeningDevice } from './room-client';
-import { addNote, inviteLink, waitForNotes, withRoom } from './workshop-steps';
+import { addNote, addSwotNote, inviteLink, waitForNotes, withRoom } from './workshop-steps';
 
 const env = useHubAndBrowser();
 
@@ -209,8 +209,7 @@ describe('board controls: a facilitator and two participants on phones', () => {
         await dara.getByRole('button', { name: 'Start silent brainstorm' }).click();
         await sokha.getByTestId('silent-notice').waitFor();
         const text = 'Village health volunteers in every commune';
-        await sokha.getByLabel('New note in Strengths').fill(text);
-        await sokha.getByTestId('quadrant-strengths').getByRole('button', { name: 'Add note' }).click();
+        await addSwotNote(sokha, 'Strengths', text);
         await hiddenCard(sokha.getByTestId('quadrant-strengths'), text).waitFor();
 
         await vanna.getByTestId('hidden-count').getByText('1 note hidden so far.').waitFor();

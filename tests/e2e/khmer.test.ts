@@ -18,9 +18,10 @@ async function latinLeftOnScreen(page: Page): Promise<string[]> {
   return stripped.match(/[A-Za-z]{2,}[A-Za-z ]*/g) ?? [];
 }
 
-/** Buttons and labels whose text overflows their box: clipped Khmer loses its vowels. */
+/** Buttons and labels whose text overflows their box: clipped Khmer loses its vowels. Labels only
+ *  for screen readers (the phone's composer) are clipped on purpose. */
 const clipped = (page: Page) => page.evaluate(() => [...document.querySelectorAll('button, label, a, h1, h2')]
-  .filter((el) => el.checkVisibility() && getComputedStyle(el).overflow !== 'visible'
+  .filter((el) => el.checkVisibility() && !el.classList.contains('visually-hidden') && getComputedStyle(el).overflow !== 'visible'
     && (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1))
   .map((el) => el.textContent?.trim() ?? ''));
 

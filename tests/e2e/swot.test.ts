@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { LAPTOP, PHONE, screenshot, useHubAndBrowser, withContext } from './harness';
-import { facilitatorAndPhone } from './workshop-steps';
+import { addSwotNote, facilitatorAndPhone } from './workshop-steps';
 
 const env = useHubAndBrowser();
 
@@ -28,8 +28,7 @@ async function drag(page: Page, source: Locator, target: Locator, at = 0.5) {
 }
 
 async function addTo(page: Page, name: string, label: string, text: string) {
-  await page.getByLabel(`New note in ${label}`).fill(text);
-  await quadrant(page, name).getByRole('button', { name: 'Add note' }).click();
+  await addSwotNote(page, label, text);
   await quadrant(page, name).getByText(text).waitFor();
 }
 

@@ -17,6 +17,18 @@ export async function addNote(page: Page, text: string) {
   await page.getByRole('button', { name: 'Add note' }).click();
 }
 
+/** Adds a note to a SWOT quadrant ('Strengths', …) as the device's layout offers it: a laptop's
+ *  grid has a field in each quadrant; a phone has one composer, whose chips choose the quadrant. */
+export async function addSwotNote(page: Page, quadrant: string, text: string) {
+  if ((page.viewportSize()?.width ?? 0) >= 900) {
+    await page.getByLabel(`New note in ${quadrant}`).fill(text);
+    await page.getByRole('region', { name: quadrant, exact: true }).getByRole('button', { name: 'Add note' }).click();
+    return;
+  }
+  await page.getByRole('radio', { name: quadrant, exact: true }).check();
+  await addNote(page, text);
+}
+
 export const noteTexts = async (page: Page) => (await page.getByTestId('note').locator('p').allTextContents()).sort();
 
 /** The facilitator's join link, read from the invite dialog. */
