@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { LAPTOP, PHONE, screenshot, useHubAndBrowser, watchErrors } from './harness';
-import { addBoard, createWorkshop, inviteLink, join, useTransports } from './workshop-steps';
+import { addBoard, addSwotNote, createWorkshop, inviteLink, join, useTransports } from './workshop-steps';
 
 const env = useHubAndBrowser();
 const PHONES = [
@@ -14,8 +14,7 @@ type Name = (typeof PHONES)[number]['name'];
 
 const quadrant = (page: Page, name: string) => page.getByTestId(`quadrant-${name}`);
 async function addTo(page: Page, name: string, label: string, text: string) {
-  await page.getByLabel(`New note in ${label}`).fill(text);
-  await quadrant(page, name).getByRole('button', { name: 'Add note' }).click();
+  await addSwotNote(page, label, text);
   await quadrant(page, name).getByText(text).waitFor();
 }
 /** The table a person sits at in the facilitator's split, from the setup's preview. */

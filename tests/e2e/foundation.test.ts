@@ -72,7 +72,7 @@ describe('foundation, in a real browser', () => {
       const page = await context.newPage();
       await newWorkshop(page, 'Scoping workshop');
       await addNote(page, 'Not copied into the template');
-      await page.getByLabel('Minutes').fill('20');
+      await page.getByLabel('Minutes', { exact: true }).fill('20');
       await page.getByLabel('Step title (optional)').fill('Hopes and fears');
       await page.getByRole('button', { name: 'Add step' }).click();
       await page.getByRole('region', { name: 'Agenda', exact: true }).getByText('Hopes and fears').waitFor();
