@@ -2,11 +2,12 @@ import type * as Y from 'yjs';
 import { backupFileName, encodeBackup } from '../export/backup';
 import { toCsv } from '../export/csv';
 import { exportFileName } from '../export/file-name';
-import { toHtml } from '../export/html';
+import { toHtml, type HtmlOptions } from '../export/html';
 import { toMarkdown } from '../export/markdown';
 import { summaryBlocks } from '../export/summary-blocks';
 import { summaryModel, type SummaryOptions } from '../export/summary-model';
-import { translator, type Locale } from '../i18n/i18n';
+import type { ExportLanguage } from '../core/board-words';
+import { bothTranslator, translator } from '../i18n/i18n';
 import type { Role } from '../storage/db';
 import { docxFile } from './docx-file';
 import type { WorkshopSession } from './workshop-session.svelte';
@@ -20,23 +21,28 @@ const FORMATS: Record<SummaryFormat, { extension: string; type: string }> = {
   csv: { extension: 'csv', type: 'text/csv;charset=utf-8' },
 };
 
-type SummaryChoices = Omit<SummaryOptions, 'root' | 'locale'> & { locale: Locale };
+type SummaryChoices = Omit<SummaryOptions, 'root' | 'locale' | 'boardLanguage'> & { language: ExportLanguage };
 
-/** The summary's model and words in the language chosen at export. Agenda steps and votes count
- *  under the root this device trusts, never one read from the document. */
+/** The summary's model and words in the language chosen at export (dates in English when both).
+ *  Agenda steps and votes count under the root this device trusts, never one read from the
+ *  document. */
 function summaryOf(session: Pick<WorkshopSession, 'doc' | 'facilitation'>, options: SummaryChoices) {
-  return { model: summaryModel(session.doc, { ...options, root: session.facilitation.root }), t: translator(options.locale) };
+  const { language, ...rest } = options;
+  const model = summaryModel(session.doc, {
+    ...rest, locale: language === 'both' ? 'en' : language, boardLanguage: language, root: session.facilitation.root,
+  });
+  return { model, t: language === 'both' ? bothTranslator() : translator(language) };
 }
 
 /** The session summary (or the CSV of its notes and stakeholders) as a file named after the
  *  workshop. */
 export function summaryFile(
   session: Pick<WorkshopSession, 'doc' | 'facilitation'>, title: string, format: SummaryFormat,
-  options: SummaryChoices & { paper?: Paper }, now = new Date(),
+  options: SummaryChoices & HtmlOptions, now = new Date(),
 ): File {
-  const { paper, ...rest } = options;
+  const { paper, khmerFont, ...rest } = options;
   const { model, t } = summaryOf(session, rest);
-  const text = format === 'html' ? toHtml(model, t, { paper }) : format === 'markdown' ? toMarkdown(model, t) : toCsv(model, t);
+  const text = format === 'html' ? toHtml(model, t, { paper, khmerFont }) : format === 'markdown' ? toMarkdown(model, t) : toCsv(model, t);
   const { extension, type } = FORMATS[format];
   return new File([text], exportFileName(title, now, extension), { type });
 }

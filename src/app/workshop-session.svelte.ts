@@ -1,6 +1,6 @@
 import { SvelteSet } from 'svelte/reactivity';
 import type * as Y from 'yjs';
-import { createBoard, deleteBoard, listBoards, moveBoard, updateBoard, type Board, type BoardType } from '../core/boards';
+import { createBoard, deleteBoard, listBoards, moveBoard, updateBoard, type Board, type BoardType, type BoardWordChanges } from '../core/boards';
 import { roomSeats, tableResults, type Breakout, type TableResult } from '../core/breakout';
 import { ensureGroup, listGroups, type Group } from '../core/groups';
 import { addItem, deleteItem, editItem, getItem, listItems, restoreItem, type Item } from '../core/items';
@@ -200,7 +200,7 @@ export class WorkshopSession {
     return createBoard(this.doc, { type, title }, this.origin);
   }
 
-  updateBoard(id: string, changes: { title?: string; prompt?: string }): Outcome {
+  updateBoard(id: string, changes: BoardWordChanges): Outcome {
     return outcome(updateBoard(this.doc, id, changes, this.origin));
   }
 

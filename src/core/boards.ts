@@ -17,6 +17,9 @@ export interface Board {
   unknownType?: string;
   title: string;
   prompt: string;
+  /** The Khmer title and question, when given (./board-words: who sees which). */
+  titleKm?: string;
+  promptKm?: string;
   itemCount: number;
 }
 
@@ -38,6 +41,15 @@ export function boardIds(doc: Y.Doc): string[] {
   });
 }
 
+function khmerOf(map: Y.Map<unknown>): Pick<Board, 'titleKm' | 'promptKm'> {
+  const words: Pick<Board, 'titleKm' | 'promptKm'> = {};
+  for (const key of ['titleKm', 'promptKm'] as const) {
+    const value = map.get(key);
+    if (typeof value === 'string' && value) words[key] = value;
+  }
+  return words;
+}
+
 function toBoard(id: string, map: Y.Map<unknown>): Board {
   const raw = String(map.get('type'));
   const type = shownKind(raw);
@@ -48,6 +60,7 @@ function toBoard(id: string, map: Y.Map<unknown>): Board {
     ...(type === raw ? {} : { unknownType: raw }),
     title: String(map.get('title') ?? ''),
     prompt: String(map.get('prompt') ?? ''),
+    ...khmerOf(map),
     itemCount: items?.size ?? 0,
   };
 }
@@ -61,20 +74,33 @@ export function getBoard(doc: Y.Doc, id: string): Board | undefined {
   return map && toBoard(id, map);
 }
 
+export type BoardWordChanges = Partial<Pick<Board, 'title' | 'prompt' | 'titleKm' | 'promptKm'>>;
+
+/** Checks each given field; the English title is the only one that may not be empty. */
+function checkWords(changes: BoardWordChanges): Result<[string, string][], TextError> {
+  const checked: [string, string][] = [];
+  for (const key of ['title', 'prompt', 'titleKm', 'promptKm'] as const) {
+    const raw = changes[key];
+    if (raw === undefined) continue;
+    const isTitle = key === 'title' || key === 'titleKm';
+    const text = checkText(raw, isTitle ? 'title' : 'prompt', { multiline: !isTitle, optional: key !== 'title' });
+    if (!text.ok) return text;
+    checked.push([key, text.value]);
+  }
+  return ok(checked);
+}
+
 export function createBoard(
-  doc: Y.Doc, fields: { type: BoardType; title: string; prompt?: string }, origin: unknown,
+  doc: Y.Doc, fields: { type: BoardType; title: string } & BoardWordChanges, origin: unknown,
 ): Result<string, BoardError> {
   if (!isBoardType(fields.type)) return err('bad-type', fields.type);
-  const title = checkText(fields.title, 'title');
-  if (!title.ok) return title;
-  const prompt = checkText(fields.prompt ?? '', 'prompt', { multiline: true, optional: true });
-  if (!prompt.ok) return prompt;
+  const words = checkWords({ prompt: '', ...fields });
+  if (!words.ok) return words;
   const id = newId();
   doc.transact(() => {
     const board = boardMapOf(doc, id);
     board.set('type', fields.type);
-    board.set('title', title.value);
-    board.set('prompt', prompt.value);
+    for (const [key, value] of words.value) if (value || key === 'prompt') board.set(key, value);
     board.set('items', new Y.Map());
     const kind: BoardKindRecord = BOARD_KIND_RECORDS[fields.type];
     for (const part of kind.parts) board.set(part, new Y.Map());
@@ -93,23 +119,18 @@ export function createBoard(
   return ok(id);
 }
 
-export function updateBoard(
-  doc: Y.Doc, id: string, changes: { title?: string; prompt?: string }, origin: unknown,
-): Result<void, BoardError> {
+export function updateBoard(doc: Y.Doc, id: string, changes: BoardWordChanges, origin: unknown): Result<void, BoardError> {
   const board = liveBoard(doc, id);
   if (!board) return err('no-board', id);
-  const updates: [string, string][] = [];
-  if (changes.title !== undefined) {
-    const title = checkText(changes.title, 'title');
-    if (!title.ok) return title;
-    updates.push(['title', title.value]);
-  }
-  if (changes.prompt !== undefined) {
-    const prompt = checkText(changes.prompt, 'prompt', { multiline: true, optional: true });
-    if (!prompt.ok) return prompt;
-    updates.push(['prompt', prompt.value]);
-  }
-  doc.transact(() => updates.forEach(([k, v]) => board.set(k, v)), origin);
+  const words = checkWords(changes);
+  if (!words.ok) return words;
+  doc.transact(() => {
+    for (const [key, value] of words.value) {
+      // An older app never wrote the Khmer fields: a cleared one goes, as if never given.
+      if (value || key === 'title' || key === 'prompt') board.set(key, value);
+      else if (board.has(key)) board.delete(key);
+    }
+  }, origin);
   return ok(undefined);
 }
 

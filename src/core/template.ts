@@ -20,7 +20,8 @@ export function copyAsTemplate(
     for (const group of listGroups(source)) addGroup(target, group.name, origin, group.color);
     // A board of a kind from a newer app is left out: copied here it would become a notes board.
     for (const board of listBoards(source).filter((b) => b.unknownType === undefined)) {
-      const copy = createBoard(target, { type: board.type, title: board.title, prompt: board.prompt }, origin);
+      const { type, title, prompt, titleKm, promptKm } = board;
+      const copy = createBoard(target, { type, title, prompt, titleKm, promptKm }, origin);
       if (copy.ok) boards.set(board.id, copy.value);
     }
   }, origin);

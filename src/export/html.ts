@@ -9,11 +9,27 @@ export interface HtmlOptions {
   /** The sheet the browser's print dialog starts with; the margins fit both, so printing an A4
    *  page on Letter (or the reverse) with "fit to page" loses nothing. */
   paper?: 'a4' | 'letter';
+  /** A Khmer font as a `data:font/woff2;base64,` URL, embedded so that the page prints right on a
+   *  machine without one; anything else is left out. */
+  khmerFont?: string;
 }
 
 /* Even if some text escaped its escaping, the policy forbids every script, frame, form target,
- * font and remote image: the page can only show itself. */
+ * remote font and remote image: the page can only show itself. */
 const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+const CSP_WITH_FONT = `${CSP}; font-src data:`;
+
+/** Only a well-formed font URL goes into the style sheet: nothing in it can end the `url()`. */
+const FONT_URL = /^data:font\/woff2;base64,[A-Za-z0-9+/]+={0,2}$/;
+
+/* The embedded face covers Khmer letters only (its unicode-range) and comes first, so Khmer
+ * always prints in it and everything else in the fonts the machine has. */
+const fontStyles = (url: string) => `
+@font-face { font-family: "Noto Sans Khmer"; src: url("${url}") format("woff2"); font-display: block;
+  unicode-range: U+1780-17FF, U+19E0-19FF, U+200C-200D, U+25CC; }
+:root { font-family: "Noto Sans Khmer", system-ui, "Noto Sans", sans-serif; }
+.map text { font-family: "Noto Sans Khmer", system-ui, "Noto Sans", sans-serif; }
+`;
 
 const PAGE = { a4: 'A4', letter: 'letter' } as const;
 
@@ -117,16 +133,17 @@ export function toHtml(model: SummaryModel, t: Labels, options: HtmlOptions = {}
 
 /** A standalone page with the summary's styles and policy around `body` (a series report too). */
 export function htmlPage(title: string, locale: string, body: string[], options: HtmlOptions = {}): string {
+  const font = options.khmerFont && FONT_URL.test(options.khmerFont) ? options.khmerFont : undefined;
   return [
     '<!doctype html>',
     `<html lang="${h(locale)}">`,
     '<head>',
     '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${font ? CSP_WITH_FONT : CSP}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="referrer" content="no-referrer">',
     `<title>${h(title)}</title>`,
-    `<style>${styles(options.paper ?? 'a4')}</style>`,
+    `<style>${styles(options.paper ?? 'a4')}${font ? fontStyles(font) : ''}</style>`,
     '</head>',
     '<body>',
     ...body,

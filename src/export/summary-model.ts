@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { exportWords, type ExportLanguage } from '../core/board-words';
 import { listBoards, type Board } from '../core/boards';
 import { tableBoards } from '../core/breakout';
 import { listSteps } from '../core/facilitation/agenda';
@@ -36,6 +37,9 @@ export interface SummaryOptions {
   showNames?: boolean;
   /** BCP 47 tag for dates and the document language; the workshop's own locale when omitted. */
   locale?: string;
+  /** Which of a board's titles and questions the summary gives (./core/board-words); the English
+   *  (or only) ones when omitted. */
+  boardLanguage?: ExportLanguage;
   /** The workshop's root facilitator, as the device knows it (invite link or the creator's own
    *  keys), never from the document: agenda steps and votes count only when signed under it.
    *  Without it (null for old invites) the summary has neither. */
@@ -119,7 +123,8 @@ function validLocale(tag: string): string {
 export function summaryModel(doc: Y.Doc, options: SummaryOptions = {}): SummaryModel {
   const showNames = options.showNames ?? false;
   const meta = getMeta(doc);
-  const boards = listBoards(doc);
+  const language = options.boardLanguage ?? 'en';
+  const boards = listBoards(doc).map((b) => ({ ...b, ...exportWords(b, language) }));
   const chosen = options.boards === undefined ? boards : boards.filter((b) => options.boards!.includes(b.id));
   const authors = authorsOf(doc, showNames);
   const root = options.root || null;

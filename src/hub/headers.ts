@@ -28,8 +28,8 @@ export async function builtConnectSources(root: string): Promise<string[]> {
  *  older Safari does not count ws: as 'self') and to signaling servers built into it. The app
  *  itself needs no inline style (Svelte's `style:` goes through the CSSOM, which a policy leaves
  *  alone), but the printable summary it opens from a blob: URL inherits this policy, and its
- *  styles are inline (src/export/html.ts): hence 'unsafe-inline' for styles, and data: and blob:
- *  images, only. CSS runs no script. */
+ *  styles are inline (src/export/html.ts): hence 'unsafe-inline' for styles, data: and blob:
+ *  images, and data: fonts (its embedded Khmer font), only. CSS runs no script. */
 export function securityHeaders(host: string | undefined, secure: boolean, connect: readonly string[]): Record<string, string> {
   const own = host && HOST.test(host) ? [`${secure ? 'wss' : 'ws'}://${host}`] : [];
   const policy = [
@@ -37,6 +37,7 @@ export function securityHeaders(host: string | undefined, secure: boolean, conne
     "script-src 'self'",
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
+    "font-src 'self' data:",
     `connect-src ${["'self'", ...own, ...connect].join(' ')}`,
     "worker-src 'self'",
     "object-src 'none'",

@@ -2,6 +2,12 @@
 export const localeMessages = {
   'locale.label': 'Language',
   'export.language': 'Language of the summary',
+  'export.language.both': 'Both, side by side',
+  /* A board's title and question in each language: participants see their own language's. */
+  'board.title.labelEn': 'Board title in English',
+  'board.prompt.labelEn': 'Question in English',
+  'board.title.labelKm': 'Board title in Khmer',
+  'board.prompt.labelKm': 'Question in Khmer',
   /* The join screen's suggested groups, in the person's language: the name picked becomes the
    * group's name for everyone. */
   'join.group.government': 'Government',

@@ -63,6 +63,20 @@ export function translator(locale: Locale): Translate {
   };
 }
 
+/** Messages in English and Khmer side by side ("Strengths · ចំណុចខ្លាំង"), for an export in
+ *  both; load Khmer first. A message that carries words of a person (a title, a name, a reason)
+ *  is said once, in English with the labels inside it in both: said twice, those words would be
+ *  repeated. */
+export function bothTranslator(): Translate {
+  const [en, km] = [translator('en'), translator('km')];
+  return (key, params = {}) => {
+    const english = en(key, params);
+    if (Object.values(params).some((value) => typeof value === 'string')) return english;
+    const khmer = km(key, params);
+    return english === khmer ? english : `${english} · ${khmer}`;
+  };
+}
+
 /** Looks up a message in the interface's locale and fills `{name}` placeholders. */
 export const t: Translate = (key, params) => translator(currentLocale)(key, params);
 

@@ -96,6 +96,29 @@ describe('updateBoard', () => {
     expect(getBoard(doc, id!)).toMatchObject({ title: 'Old', prompt: '' });
   });
 
+  it('keeps a Khmer title and question beside the English ones, and drops a cleared one', () => {
+    const { doc, ids: [id] } = withBoards('Strengths');
+    unwrap(updateBoard(doc, id!, { titleKm: ' ចំណុចខ្លាំង ', promptKm: 'អ្វីដែល\n\n\n\nដំណើរការល្អ?' }, 'me'));
+    expect(getBoard(doc, id!)).toMatchObject({ title: 'Strengths', titleKm: 'ចំណុចខ្លាំង', promptKm: 'អ្វីដែល\n\nដំណើរការល្អ?' });
+    unwrap(updateBoard(doc, id!, { titleKm: ' ', promptKm: '' }, 'me'));
+    expect(getBoard(doc, id!)).not.toHaveProperty('titleKm');
+    expect(getBoard(doc, id!)).not.toHaveProperty('promptKm');
+    expect(liveBoard(doc, id!)?.has('titleKm')).toBe(false);
+  });
+
+  it('caps the Khmer title and question like the English ones, counting code points', () => {
+    const { doc, ids: [id] } = withBoards('Old');
+    expect(updateBoard(doc, id!, { titleKm: 'ក'.repeat(121) }, 'me')).toMatchObject({ ok: false, error: 'too-long' });
+    expect(updateBoard(doc, id!, { promptKm: 'ក'.repeat(301) }, 'me')).toMatchObject({ ok: false, error: 'too-long' });
+    expect(updateBoard(doc, id!, { titleKm: 'ក'.repeat(120), promptKm: 'ក'.repeat(300) }, 'me').ok).toBe(true);
+  });
+
+  it('creates a board with both languages\' words', () => {
+    const doc = newWorkshop();
+    const id = unwrap(createBoard(doc, { type: 'swot', title: 'SWOT', titleKm: 'SWOT ខ្មែរ', prompt: 'Where?', promptKm: 'នៅឯណា?' }, 'me'));
+    expect(getBoard(doc, id)).toMatchObject({ title: 'SWOT', titleKm: 'SWOT ខ្មែរ', prompt: 'Where?', promptKm: 'នៅឯណា?' });
+  });
+
   it('reports a missing or deleted board', () => {
     const { doc, ids: [id] } = withBoards('Old');
     expect(updateBoard(doc, 'nope', { title: 'X' }, 'me')).toEqual({ ok: false, error: 'no-board', detail: 'nope' });
