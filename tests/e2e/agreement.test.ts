@@ -6,7 +6,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot, useHubAndBrowser } from './harness';
-import { addBoard, withRoom } from './workshop-steps';
+import { withRoom } from './workshop-steps';
 
 const env = useHubAndBrowser();
 const downloads = mkdtempSync(join(tmpdir(), 'cg-agreement-'));
@@ -24,7 +24,7 @@ const waitForStatus = (page: Page, name: string, status: string) =>
 async function openBoard(page: Page, title: string, phone = true) {
   if (phone) await page.getByRole('link', { name: '← Boards' }).click();
   await page.getByRole('navigation', { name: 'Boards' }).getByRole('link', { name: new RegExp(title) }).click();
-  await page.getByRole('heading', { name: title }).waitFor();
+  await page.getByRole('heading', { name: title, exact: true }).waitFor();
 }
 
 async function download(page: Page, button: string) {
@@ -34,9 +34,12 @@ async function download(page: Page, button: string) {
   return readFileSync(path);
 }
 
+const RISKS = 'Risks, assumptions and red lines';
+const AGREEMENT = 'Partnership agreement';
+
 describe('the partnership agreement, a facilitator on a laptop and two groups on phones', () => {
-  it('assembles what the room adopted, is accepted section by section, and exports', () =>
-    withRoom(env.browser, env.hub.url, { workshop: 'TWG scoping', board: 'Ground rules', kind: 'Ground rules' },
+  it('from the "Partnership scoping" template: assembles what the room adopted, is accepted section by section, and exports', () =>
+    withRoom(env.browser, env.hub.url, { template: 'Partnership scoping', board: 'Ground rules' },
       async ({ facilitator: dara, sokha, vanna, errors }) => {
         // A ground rule every group present adopts.
         await dara.getByLabel('Propose a ground rule').fill(RULE);
@@ -47,23 +50,23 @@ describe('the partnership agreement, a facilitator on a laptop and two groups on
         await dara.getByTestId('proposal').filter({ hasText: RULE }).getByTestId('status').getByText('Adopted', { exact: true }).waitFor();
 
         // A red line sealed on a phone and revealed by the facilitator.
-        await addBoard(dara, 'Risk register', 'Risks, assumptions and red lines');
-        await openBoard(sokha, 'Risk register');
+        await openBoard(dara, RISKS, false);
+        await openBoard(sokha, RISKS);
         await sokha.getByLabel('Red line', { exact: true }).fill(RED_LINE);
         await sokha.getByRole('button', { name: 'Seal red line' }).click();
         await dara.getByTestId('sealed-red-line').getByText(RED_LINE).waitFor();
 
-        await addBoard(dara, 'Our agreement', 'Partnership agreement');
-        await openBoard(sokha, 'Our agreement');
-        await openBoard(vanna, 'Our agreement');
+        await openBoard(dara, AGREEMENT, false);
+        await openBoard(sokha, AGREEMENT);
+        await openBoard(vanna, AGREEMENT);
         for (const page of [dara, sokha, vanna]) await section(page, 'Code of conduct: ground rules and principles').getByText(RULE).waitFor();
         // Sealed, the red line is in nobody's agreement; revealed, it shows in the risks section live.
         expect(await section(vanna, 'Risks and red lines').getByText('No red lines revealed yet.').count()).toBe(1);
-        await openBoard(dara, 'Risk register', false);
+        await openBoard(dara, RISKS, false);
         await dara.getByRole('button', { name: 'Reveal 1 red line' }).click();
         await section(vanna, 'Risks and red lines').getByText(RED_LINE).waitFor();
         await section(sokha, 'Risks and red lines').locator('li strong', { hasText: 'Government' }).waitFor();
-        await openBoard(dara, 'Our agreement', false);
+        await openBoard(dara, AGREEMENT, false);
 
         // The facilitator writes the room's decision-making rules; the phones see them as typed.
         await section(dara, 'Decision-making and meetings').getByLabel(/How does the partnership take decisions/).fill(DECISIONS);
@@ -94,7 +97,7 @@ describe('the partnership agreement, a facilitator on a laptop and two groups on
         await screenshot(dara, 'agreement-laptop', true);
 
         const markdown = (await download(dara, 'Markdown')).toString('utf8');
-        expect(markdown).toContain('# Our agreement');
+        expect(markdown).toContain('# Partnership agreement');
         expect(markdown).toContain('Waiting for Government');
         expect(markdown).toContain(RED_LINE);
         expect(markdown).toContain('| Civil society |  |  |  |');

@@ -182,12 +182,26 @@ export interface Room {
   errors: string[][];
 }
 
+/** The facilitator starts a workshop from a built-in template ('Partnership scoping', …), which
+ *  takes the template's name, and opens one of its boards. */
+export async function createFromTemplate(page: Page, appUrl: string, template: string, board: string) {
+  await page.goto(appUrl);
+  await page.getByRole('button', { name: new RegExp(`^${template}`) }).click();
+  await page.getByRole('heading', { name: template, level: 1 }).waitFor();
+  await page.getByRole('navigation', { name: 'Boards' }).getByRole('link', { name: new RegExp(board) }).click();
+  await page.getByRole('heading', { name: board, exact: true }).waitFor();
+}
+
+/** How the facilitator's workshop starts: one board of `kind` added by hand, or a built-in
+ *  template of which `board` is opened. */
+export type RoomSetup = { workshop: string; board: string; kind: string } | { template: string; board: string };
+
 /** A facilitator and two participants of different groups, each in a browser context of their
- *  own, syncing through the hub: Dara makes the workshop with one board of `kind`, the two join
- *  by the invite link and land on it. `prepare` runs on each context before its page opens (a
- *  clock skew, for instance). Every context is closed after `use`, whatever happens. */
+ *  own, syncing through the hub: Dara makes the workshop (`setup`), the two join by the invite
+ *  link and land on its board. `prepare` runs on each context before its page opens (a clock
+ *  skew, for instance). Every context is closed after `use`, whatever happens. */
 export async function withRoom<T>(
-  browser: Browser, appUrl: string, setup: { workshop: string; board: string; kind: string },
+  browser: Browser, appUrl: string, setup: RoomSetup,
   use: (room: Room) => Promise<T>,
   prepare: (context: BrowserContext, who: 'facilitator' | 'sokha' | 'vanna') => Promise<void> = async () => {},
 ): Promise<T> {
@@ -202,8 +216,11 @@ export async function withRoom<T>(
     };
     const dara = await open(LAPTOP, 'facilitator');
     await setProfile(dara.page, appUrl, 'Dara', 'Development Partners');
-    await createWorkshop(dara.page, appUrl, setup.workshop);
-    await addBoard(dara.page, setup.board, setup.kind);
+    if ('template' in setup) await createFromTemplate(dara.page, appUrl, setup.template, setup.board);
+    else {
+      await createWorkshop(dara.page, appUrl, setup.workshop);
+      await addBoard(dara.page, setup.board, setup.kind);
+    }
     const link = await inviteLink(dara.page);
     const sokha = await open(PHONE, 'sokha');
     await join(sokha.page, link, 'Sokha', 'Government', setup.board);
