@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { LAPTOP, PHONE, screenshot, useHubAndBrowser, watchErrors } from './harness';
-import { addBoard, addSwotNote, createWorkshop, inviteLink, join, useTransports } from './workshop-steps';
+import type { Page } from 'playwright-core';
+import { LAPTOP, PHONE, screenshot, useHubAndBrowser } from './harness';
+import { FOUR_PHONES, type PhoneName, addSwotNote, withRoomOfPhones } from './workshop-steps';
 
 const env = useHubAndBrowser();
-const PHONES = [
-  { name: 'Sokha', group: 'Government' },
-  { name: 'Chan', group: 'Government' },
-  { name: 'Vanna', group: 'Development Partners' },
-  { name: 'Bopha', group: 'Development Partners' },
-] as const;
-type Name = (typeof PHONES)[number]['name'];
 
 const quadrant = (page: Page, name: string) => page.getByTestId(`quadrant-${name}`);
 async function addTo(page: Page, name: string, label: string, text: string) {
@@ -18,7 +11,7 @@ async function addTo(page: Page, name: string, label: string, text: string) {
   await quadrant(page, name).getByText(text).waitFor();
 }
 /** The table a person sits at in the facilitator's split, from the setup's preview. */
-async function tableOf(dara: Page, name: Name): Promise<number> {
+async function tableOf(dara: Page, name: PhoneName): Promise<number> {
   const setup = dara.getByTestId('breakout-setup');
   for (const n of [1, 2]) {
     const table = setup.getByRole('region', { name: new RegExp(`^Table ${n}\\b`) });
@@ -35,38 +28,15 @@ async function boardList(page: Page): Promise<string[]> {
 
 describe('breakouts', () => {
   it('splits four phones into mixed tables, each writes on its own copy, and the plenary shows each table', async () => {
-    const contexts: BrowserContext[] = [];
-    const errors: string[][] = [];
-    const open = async (device: object) => {
-      const context = await env.browser.newContext(device);
-      contexts.push(context);
-      errors.push(watchErrors(context));
-      await useTransports(context, { relay: true, peers: false });
-      return context.newPage();
-    };
-    try {
-      const dara = await open(LAPTOP);
-      await createWorkshop(dara, env.hub.url, 'TWG strategic meeting', 'Expectations');
-      await dara.getByLabel('Your name').fill('Dara');
-      await dara.getByRole('button', { name: 'Development Partners' }).click();
-      await dara.getByRole('button', { name: 'Save my name' }).click();
-      await dara.getByRole('heading', { name: 'What should the room call you?' }).waitFor({ state: 'detached' });
-      await addBoard(dara, 'SWOT', 'SWOT grid');
-      const link = await inviteLink(dara);
-      const phones = {} as Record<Name, Page>;
-      for (const p of PHONES) {
-        phones[p.name] = await open(PHONE);
-        await join(phones[p.name], link, p.name, p.group, 'SWOT');
-      }
-
+    await withRoomOfPhones(env.browser, env.hub.url, { workshop: 'TWG strategic meeting', board: 'SWOT', kind: 'SWOT grid' }, async ({ dara, phones, errors }) => {
       // Mixed across groups (the default): each of the two tables has one of each group.
       const setup = dara.getByTestId('breakout-setup');
       await setup.locator('summary').click();
-      for (const p of PHONES) await setup.getByText(p.name, { exact: false }).waitFor();
-      const at = async () => Object.fromEntries(await Promise.all(PHONES.map(async (p) => [p.name, await tableOf(dara, p.name)] as const))) as Record<Name, number>;
+      for (const p of FOUR_PHONES) await setup.getByText(p.name, { exact: false }).waitFor();
+      const at = async () => Object.fromEntries(await Promise.all(FOUR_PHONES.map(async (p) => [p.name, await tableOf(dara, p.name)] as const))) as Record<PhoneName, number>;
       const mixed = await at();
       for (const n of [1, 2]) {
-        expect(PHONES.filter((p) => mixed[p.name] === n).map((p) => p.group).sort()).toEqual(['Development Partners', 'Government']);
+        expect(FOUR_PHONES.filter((p) => mixed[p.name] === n).map((p) => p.group).sort()).toEqual(['Development Partners', 'Government']);
       }
       await screenshot(dara, 'breakouts-setup-laptop');
 
@@ -87,8 +57,8 @@ describe('breakouts', () => {
       await dara.getByRole('button', { name: 'Dismiss' }).click();
 
       // Each phone goes to its own table's copy, with the table's own timer, and lists no other table.
-      const tableTitle = (name: Name) => `SWOT · Table ${seated[name]}`;
-      for (const p of PHONES) {
+      const tableTitle = (name: PhoneName) => `SWOT · Table ${seated[name]}`;
+      for (const p of FOUR_PHONES) {
         const page = phones[p.name];
         await page.getByRole('heading', { name: tableTitle(p.name) }).waitFor();
         await page.getByRole('timer', { name: 'Time left at this table' }).waitFor();
@@ -99,18 +69,18 @@ describe('breakouts', () => {
       await screenshot(dara, 'breakouts-running-laptop');
 
       // Each table writes on its copy; the other table's phones never see it.
-      const words: Record<Name, [string, string, string]> = {
+      const words: Record<PhoneName, [string, string, string]> = {
         Sokha: ['strengths', 'Strengths', 'Strong district teams'],
         Chan: ['weaknesses', 'Weaknesses', 'Fragmented reporting'],
         Vanna: ['opportunities', 'Opportunities', 'Pooled funding'],
         Bopha: ['threats', 'Threats', 'Staff turnover'],
       };
-      for (const p of PHONES) await addTo(phones[p.name], ...words[p.name]);
-      for (const p of PHONES) {
+      for (const p of FOUR_PHONES) await addTo(phones[p.name], ...words[p.name]);
+      for (const p of FOUR_PHONES) {
         const page = phones[p.name];
-        const mates = PHONES.filter((q) => seated[q.name] === seated[p.name]);
+        const mates = FOUR_PHONES.filter((q) => seated[q.name] === seated[p.name]);
         for (const q of mates) await page.getByText(words[q.name][2]).waitFor();
-        for (const q of PHONES.filter((o) => !mates.includes(o))) expect(await page.getByText(words[q.name][2]).count()).toBe(0);
+        for (const q of FOUR_PHONES.filter((o) => !mates.includes(o))) expect(await page.getByText(words[q.name][2]).count()).toBe(0);
       }
       await screenshot(phones.Vanna, 'breakouts-table-notes-phone', true);
       expect(await boardList(phones.Chan)).toEqual(['Expectations', 'SWOT', tableTitle('Chan')]);
@@ -124,7 +94,7 @@ describe('breakouts', () => {
         await page.getByRole('heading', { name: 'SWOT', exact: true }).waitFor();
         const results = page.getByTestId('breakout-results');
         await results.getByRole('heading', { name: 'Results by table' }).waitFor();
-        for (const p of PHONES) {
+        for (const p of FOUR_PHONES) {
           await results.getByTestId('table-result').filter({ has: page.getByRole('link', { name: `Table ${seated[p.name]}`, exact: true }) })
             .getByText(words[p.name][2]).waitFor();
         }
@@ -143,8 +113,6 @@ describe('breakouts', () => {
       // After the plenary every phone lists both tables' copies again.
       expect(await boardList(phones.Chan)).toEqual(['Expectations', 'SWOT', 'SWOT · Table 1', 'SWOT · Table 2']);
       expect(errors.flat()).toEqual([]);
-    } finally {
-      for (const context of contexts) await context.close();
-    }
+    });
   });
 });

@@ -1,52 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { LAPTOP, PHONE, screenshot, watchErrors } from './harness';
-import { useHubAndBrowser } from './harness';
-import { addNote, createWorkshop, inviteLink, join, useTransports, waitForNotes } from './workshop-steps';
+import type { Page } from 'playwright-core';
+import { screenshot, useHubAndBrowser } from './harness';
+import { FOUR_PHONES, addNote, waitForNotes, withRoomOfPhones } from './workshop-steps';
 
 const env = useHubAndBrowser();
 const BOARD = 'Expectations';
-const PHONES = [
-  { name: 'Sokha', group: 'Government' },
-  { name: 'Chan', group: 'Government' },
-  { name: 'Vanna', group: 'Development Partners' },
-  { name: 'Bopha', group: 'Development Partners' },
-] as const;
-const NAMES = ['Dara', ...PHONES.map((p) => p.name)];
-
-interface Room { dara: Page; phones: Record<(typeof PHONES)[number]['name'], Page>; errors: string[][] }
-
-/** Dara creates a workshop without ever having opened *My profile* (the workshop asks her name
- *  in place), and four phones, two per group, join through the invite link; all through the hub. */
-async function withRoomOfPhones(use: (room: Room) => Promise<void>) {
-  const contexts: BrowserContext[] = [];
-  const errors: string[][] = [];
-  const open = async (device: object) => {
-    const context = await env.browser.newContext(device);
-    contexts.push(context);
-    errors.push(watchErrors(context));
-    await useTransports(context, { relay: true, peers: false });
-    return context.newPage();
-  };
-  try {
-    const dara = await open(LAPTOP);
-    await createWorkshop(dara, env.hub.url, 'TWG strategic meeting', BOARD);
-    await screenshot(dara, 'room-name-ask-laptop');
-    await dara.getByLabel('Your name').fill('Dara');
-    await dara.getByRole('button', { name: 'Development Partners' }).click();
-    await dara.getByRole('button', { name: 'Save my name' }).click();
-    await dara.getByRole('heading', { name: 'What should the room call you?' }).waitFor({ state: 'detached' });
-    const link = await inviteLink(dara);
-    const phones = {} as Room['phones'];
-    for (const p of PHONES) {
-      phones[p.name] = await open(PHONE);
-      await join(phones[p.name], link, p.name, p.group, BOARD);
-    }
-    await use({ dara, phones, errors });
-  } finally {
-    for (const context of contexts) await context.close();
-  }
-}
+const NAMES = ['Dara', ...FOUR_PHONES.map((p) => p.name)];
 
 const card = (page: Page, text: string) => page.getByTestId('note').filter({ hasText: text });
 /** What the board shows, as a person reads it. */
@@ -55,7 +14,8 @@ const otherNames = (page: Page, own: string) => boardText(page).then((text) => N
 
 describe('a room of phones', () => {
   it('names on arrival, own words, anonymity, who has spoken and focus, with a facilitator and four phones', () =>
-    withRoomOfPhones(async ({ dara, phones, errors }) => {
+    withRoomOfPhones(env.browser, env.hub.url, { workshop: 'TWG strategic meeting', board: BOARD, atNameAsk: (dara) => screenshot(dara, 'room-name-ask-laptop') },
+      async ({ dara, phones, errors }) => {
       // Names on arrival: the roster names Dara, not "Facilitator (no name yet)", on every device.
       await expect.poll(() => dara.getByTestId('facilitator').first().innerText()).toContain('Dara');
       await expect(dara.getByText('Facilitator (no name yet)').count()).resolves.toBe(0);

@@ -233,3 +233,53 @@ export async function withRoom<T>(
     for (const context of contexts) await context.close();
   }
 }
+
+/** Four participants on phones, two per group. */
+export const FOUR_PHONES = [
+  { name: 'Sokha', group: 'Government' },
+  { name: 'Chan', group: 'Government' },
+  { name: 'Vanna', group: 'Development Partners' },
+  { name: 'Bopha', group: 'Development Partners' },
+] as const;
+export type PhoneName = (typeof FOUR_PHONES)[number]['name'];
+
+export interface RoomOfPhones { dara: Page; phones: Record<PhoneName, Page>; errors: string[][] }
+
+/** Dara creates a workshop without ever having opened *My profile* (the workshop asks her name
+ *  in place: `atNameAsk` runs while it asks), adds a board of `kind` when one is given, and the
+ *  four phones join through the invite link and land on `board`; all through the hub. Every
+ *  context is closed after `use`, whatever happens. */
+export async function withRoomOfPhones(
+  browser: Browser, appUrl: string,
+  setup: { workshop: string; board: string; kind?: string; atNameAsk?: (dara: Page) => Promise<void> },
+  use: (room: RoomOfPhones) => Promise<void>,
+) {
+  const contexts: BrowserContext[] = [];
+  const errors: string[][] = [];
+  const open = async (device: object) => {
+    const context = await browser.newContext(device);
+    contexts.push(context);
+    errors.push(watchErrors(context));
+    await useTransports(context, { relay: true, peers: false });
+    return context.newPage();
+  };
+  try {
+    const dara = await open(LAPTOP);
+    await createWorkshop(dara, appUrl, setup.workshop, setup.kind ? 'Expectations' : setup.board);
+    await setup.atNameAsk?.(dara);
+    await dara.getByLabel('Your name').fill('Dara');
+    await dara.getByRole('button', { name: 'Development Partners' }).click();
+    await dara.getByRole('button', { name: 'Save my name' }).click();
+    await dara.getByRole('heading', { name: 'What should the room call you?' }).waitFor({ state: 'detached' });
+    if (setup.kind) await addBoard(dara, setup.board, setup.kind);
+    const link = await inviteLink(dara);
+    const phones = {} as RoomOfPhones['phones'];
+    for (const p of FOUR_PHONES) {
+      phones[p.name] = await open(PHONE);
+      await join(phones[p.name], link, p.name, p.group, setup.board);
+    }
+    await use({ dara, phones, errors });
+  } finally {
+    for (const context of contexts) await context.close();
+  }
+}
