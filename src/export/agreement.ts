@@ -9,7 +9,7 @@ import { getMeta } from '../core/meta';
 import { listOrEmpty } from './block-parts';
 import { bold, heading, italic, paragraph, type Block, type Line } from './blocks';
 import { consentWords } from './consent-words';
-import { formatDate } from './format';
+import { formatDate } from '../core/message-params';
 import { pledgeLabel, type PledgeEntry } from './kinds/resources';
 import type { Labels } from './labels';
 import { roundEntry, type RoundEntry } from './round-parts';

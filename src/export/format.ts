@@ -20,11 +20,6 @@ export function authorLabel(author: Author, t: Labels): string {
   return author.name ? t('export.author', { name: author.name, group }) : group;
 }
 
-/** A yyyy-mm-dd date in words of `locale`; the date is a calendar day, so no time zone may shift it. */
-export function formatDate(date: string, locale: string): string {
-  if (!date) return '';
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
-}
 
 /** "3 dots each · 5 people voted", and whether the vote was still open when exported. */
 export const voteFacts = (vote: VoteEntry, t: Labels): string => [

@@ -1,6 +1,7 @@
 import { htmlOf } from './board-sections';
 import { escapeHtml as h } from './escape-html';
-import { formatDate, groupLabel, kindLabel, tableLabel } from './format';
+import { formatDate } from '../core/message-params';
+import { groupLabel, kindLabel, tableLabel } from './format';
 import type { Labels } from './labels';
 import { seriesPartHtml } from './series-part';
 import type { SummaryModel, SummarySection } from './summary-model';

@@ -3,6 +3,7 @@
  * `Labels` function instead; the UI passes its `t`, which type-checks as long as every key below
  * is a message key. */
 
+import type { MessageParams } from '../core/message-params';
 import { SERIES_LABEL_KEYS } from './series-labels';
 
 export const LABEL_KEYS = [
@@ -73,4 +74,4 @@ export type LabelKey = (typeof LABEL_KEYS)[number];
 
 /** Looks up the words for a key and fills its `{name}` placeholders with plain text; renderers
  *  escape the result, so labels and user text are never trusted as markup. */
-export type Labels = (key: LabelKey, params?: Record<string, string | number>) => string;
+export type Labels = (key: LabelKey, params?: MessageParams) => string;

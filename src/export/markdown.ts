@@ -1,6 +1,7 @@
 import { markdownOf } from './board-sections';
 import { escapeMarkdown as md } from './escape-markdown';
-import { formatDate, groupLabel, kindLabel, tableLabel } from './format';
+import { formatDate } from '../core/message-params';
+import { groupLabel, kindLabel, tableLabel } from './format';
 import type { Labels } from './labels';
 import { seriesPartMarkdown } from './series-part';
 import type { SummaryModel } from './summary-model';

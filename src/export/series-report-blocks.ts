@@ -1,5 +1,5 @@
 import { bold, heading, italic, paragraph, type Block, type Line, type Run } from './blocks';
-import { formatDate } from './format';
+import { formatDate } from '../core/message-params';
 import type { Labels } from './labels';
 import { sourceText, actionFacts, type OutcomeEntry } from './series-part';
 import { attendanceText, fate, historyText, type SeriesReportModel } from './series-report';

@@ -4,7 +4,7 @@ import { listMeetings, seriesTitle } from '../core/series/doc';
 import { listDecisions, listParked } from '../core/series/outcomes';
 import { escapeHtml as h } from './escape-html';
 import { escapeMarkdown as md } from './escape-markdown';
-import { formatDate } from './format';
+import { formatDate } from '../core/message-params';
 import { htmlPage, type HtmlOptions } from './html';
 import type { Labels } from './labels';
 import { actionEntry, actionFacts, sourceText, type ActionEntry, type OutcomeEntry } from './series-part';

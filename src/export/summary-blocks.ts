@@ -1,6 +1,7 @@
 import { blocksOf } from './board-sections';
 import { bold, heading, italic, paragraph, type Block } from './blocks';
-import { formatDate, groupLabel, kindLabel, tableLabel } from './format';
+import { formatDate } from '../core/message-params';
+import { groupLabel, kindLabel, tableLabel } from './format';
 import type { Labels } from './labels';
 import type { SummaryModel } from './summary-model';
 

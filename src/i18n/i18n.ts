@@ -1,4 +1,5 @@
 import { en, type MessageKey, type Messages } from './en';
+import { paramText, type MessageParams } from '../core/message-params';
 
 export type { MessageKey };
 export const LOCALES = ['en', 'km'] as const;
@@ -50,7 +51,7 @@ function formOf(locale: Locale, key: MessageKey, count: unknown): MessageKey {
   return rules.select(count) === 'one' ? (one as MessageKey) : key;
 }
 
-export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 /** Messages of one locale whatever the interface shows: an export can be in another language.
  *  Load the locale first (`loadLocale`). A key only English has yet falls back to English. */
@@ -59,7 +60,7 @@ export function translator(locale: Locale): Translate {
   return (key, params = {}) => {
     const form = formOf(locale, key, params.count);
     return (catalog[form] ?? en[form]).replace(/\{(\w+)\}/g, (whole, name: string) =>
-      name in params ? String(params[name]) : whole);
+      name in params ? paramText(locale, params[name]!) : whole);
   };
 }
 

@@ -4,7 +4,8 @@ import { PRINCIPLES } from '../../src/core/ground-rules';
 import type { BackupError } from '../../src/export/backup';
 import { LABEL_KEYS } from '../../src/export/labels';
 import { en } from '../../src/i18n/en';
-import { t } from '../../src/i18n/i18n';
+import { calendarDay } from '../../src/core/message-params';
+import { loadLocale, t, translator } from '../../src/i18n/i18n';
 
 /* Core returns keys, the interface says the words: every key core hands out must have words. */
 describe('English messages', () => {
@@ -37,5 +38,15 @@ describe('counts', () => {
   it('say one in the singular and any other number in the plural', () => {
     expect([0, 1, 2].map((count) => t('board.count.notes', { count }))).toEqual(['0 notes', '1 note', '2 notes']);
     expect(t('board.count.stakeholders', { count: 1 })).toBe('1 stakeholder');
+  });
+});
+
+describe('numbers and days in messages', () => {
+  it('are written as the message\'s language writes them', async () => {
+    await loadLocale('km');
+    expect(t('board.count.notes', { count: 2500 })).toBe('2,500 notes');
+    expect(t('resources.quantity', { amount: 20000.5, unit: 'USD' })).toBe('20,000.5 USD');
+    expect(t('resources.pledge.byDate', { date: calendarDay('2026-06-30') })).toBe('by June 30, 2026');
+    expect(translator('km')('resources.pledge.byDate', { date: calendarDay('2026-06-30') })).toBe('ត្រឹម 30 មិថុនា 2026');
   });
 });

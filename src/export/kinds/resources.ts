@@ -1,3 +1,4 @@
+import { calendarDay } from '../../core/message-params';
 import {
   commitmentGrid, commitmentsByPartner, gapsByCategory, isBuiltInCategory, type Category, type NeedGap, type Pledge, type PledgeForm, type UnitTotal,
 } from '../../core/resources';
@@ -52,7 +53,7 @@ export const categoryLabel = (c: Category, t: Labels): string =>
 
 /** "12 person-months"; an amount without a unit is just the number. */
 export const quantity = (amount: number, unit: string, t: Labels): string =>
-  t('resources.quantity', { amount: String(amount), unit }).trim();
+  t('resources.quantity', { amount, unit }).trim();
 
 const totalsLabel = (totals: readonly UnitTotal[], t: Labels) => totals.map((u) => quantity(u.amount, u.unit, t)).join('; ');
 
@@ -61,7 +62,7 @@ export function pledgeLabel(p: PledgeEntry, t: Labels): string {
   const facts = [
     ...(p.amount === null ? [] : [quantity(p.amount, p.unit, t)]),
     t(`resources.form.${p.form}`),
-    ...(p.by ? [t('resources.pledge.byDate', { date: p.by })] : []),
+    ...(p.by ? [t('resources.pledge.byDate', { date: calendarDay(p.by) })] : []),
   ];
   return `${p.what} — ${facts.join(', ')}`;
 }
