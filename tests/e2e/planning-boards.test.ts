@@ -49,7 +49,7 @@ describe('planning boards, a facilitator on a laptop and two groups on phones', 
 
         for (const page of [dara, sokha, vanna]) {
           const card = need(page, 'Household survey');
-          await card.getByTestId('need-gap').getByText('Still missing: 15000 USD').waitFor();
+          await card.getByTestId('need-gap').getByText('Still missing: 15,000 USD').waitFor();
           // Partners first, the outside source last, whoever pledged first.
           await expect.poll(async () => (await card.getByTestId('pledge').locator('.who').allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim()))
             .toEqual(['Government', 'Civil society', 'Global Fund (outside)']);
@@ -59,18 +59,18 @@ describe('planning boards, a facilitator on a laptop and two groups on phones', 
 
         await dara.getByRole('button', { name: 'Gaps' }).click();
         const money = dara.getByTestId('gaps-by-category').getByRole('row', { name: /Money/ });
-        expect(await money.getByRole('cell').allTextContents()).toEqual(['1', '0', '50000 USD', '35000 USD', '15000 USD']);
+        expect(await money.getByRole('cell').allTextContents()).toEqual(['1', '0', '50,000 USD', '35,000 USD', '15,000 USD']);
         const partners = dara.getByTestId('gaps-by-partner').getByRole('rowheader');
         expect(await partners.allTextContents()).toEqual(['Civil society', 'Development Partners', 'Government', 'Global Fund (outside)']);
         expect(await dara.getByTestId('gaps-by-partner').getByRole('row', { name: /^Government/ }).getByRole('cell').allTextContents())
-          .toEqual(['1', '—', '5000 USD']);
+          .toEqual(['1', '—', '5,000 USD']);
         await screenshot(dara, 'planning-gaps-laptop', true);
 
         await vanna.getByRole('button', { name: 'Grid' }).click();
         const grid = vanna.getByTestId('commitment-grid');
         expect(await grid.getByRole('columnheader').allTextContents())
           .toEqual(['Need', 'Civil society', 'Development Partners', 'Government', 'Global Fund (outside)']);
-        await grid.getByText('Enumerators from the statistics institute — 5000 USD, In kind').waitFor();
+        await grid.getByText('Enumerators from the statistics institute — 5,000 USD, In kind').waitFor();
         await screenshot(vanna, 'planning-grid-phone', true);
         expect(errors.flat()).toEqual([]);
       }));
