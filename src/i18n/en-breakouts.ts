@@ -7,6 +7,7 @@ export const breakoutMessages = {
   'breakouts.mode.mixed': 'Mixed across groups',
   'breakouts.mode.random': 'At random',
   'breakouts.mode.hand': 'By hand',
+  'breakouts.hand.hint': 'Drag a person to another table, or choose their table beside their name.',
   'breakouts.count': 'Tables',
   'breakouts.minutes': 'Minutes per table',
   'breakouts.table': 'Table {n}',

@@ -10,6 +10,7 @@ export const breakoutMessagesKm: Translation<typeof breakoutMessages> = {
   'breakouts.mode.mixed': 'លាយក្រុមគ្នា',
   'breakouts.mode.random': 'ដោយចៃដន្យ',
   'breakouts.mode.hand': 'ដោយដៃ',
+  'breakouts.hand.hint': 'អូសមនុស្សម្នាក់ទៅតុផ្សេង ឬជ្រើសតុរបស់គាត់នៅក្បែរឈ្មោះ។',
   'breakouts.count': 'ចំនួនតុ',
   'breakouts.minutes': 'នាទីសម្រាប់តុនីមួយៗ',
   'breakouts.table': 'តុ {n}',

@@ -11,11 +11,10 @@ async function addTo(page: Page, name: string, label: string, text: string) {
   await quadrant(page, name).getByText(text).waitFor();
 }
 /** The table a person sits at in the facilitator's split, from the setup's preview. */
+const setupTable = (dara: Page, n: number) => dara.getByTestId('breakout-setup').getByRole('region', { name: new RegExp(`^Table ${n}\\b`) });
 async function tableOf(dara: Page, name: PhoneName): Promise<number> {
-  const setup = dara.getByTestId('breakout-setup');
   for (const n of [1, 2]) {
-    const table = setup.getByRole('region', { name: new RegExp(`^Table ${n}\\b`) });
-    if (await table.getByText(name, { exact: false }).count()) return n;
+    if (await setupTable(dara, n).getByText(name, { exact: false }).count()) return n;
   }
   throw new Error(`${name} is at no table`);
 }
@@ -45,8 +44,15 @@ describe('breakouts', () => {
       const [sokhaAt, chanAt] = [await tableOf(dara, 'Sokha'), await tableOf(dara, 'Chan')];
       await setup.getByRole('combobox', { name: 'Table for Sokha' }).selectOption({ label: `Table ${chanAt}` });
       await setup.getByRole('combobox', { name: 'Table for Chan' }).selectOption({ label: `Table ${sokhaAt}` });
+      const swapped = await at();
+      expect([swapped.Sokha, swapped.Chan]).toEqual([chanAt, sokhaAt]);
+      // With the mouse: Vanna and Bopha (both Development Partners) dragged to each other's table.
+      const person = (name: PhoneName) => setup.getByRole('listitem').filter({ hasText: name }).getByText(name);
+      const [vannaAt, bophaAt] = [swapped.Vanna, swapped.Bopha];
+      await person('Vanna').dragTo(setupTable(dara, bophaAt));
+      await person('Bopha').dragTo(setupTable(dara, vannaAt));
+      await expect.poll(async () => [await tableOf(dara, 'Vanna'), await tableOf(dara, 'Bopha')]).toEqual([bophaAt, vannaAt]);
       const seated = await at();
-      expect([seated.Sokha, seated.Chan]).toEqual([chanAt, sokhaAt]);
       await setup.getByLabel('Minutes per table').fill('10');
       await dara.setViewportSize(PHONE.viewport);
       await setup.getByRole('region', { name: /^Table 1\b/ }).scrollIntoViewIfNeeded();
