@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CA_CERT_FILE } from '../../src/hub/certificates';
 import { launch, PHONE, withContext } from './harness';
 import { startHubProcess, type HubProcess } from './hub-process';
-import { addNote, createWorkshop, inviteLink, noteTexts } from './workshop-steps';
+import { addNote, createWorkshop, noteTexts } from './workshop-steps';
 
 /* A phone on the room's Wi-Fi, as near as one machine gets: Chromium opens the hub by a name that
  * is not localhost (lan.test, mapped to loopback), so only a trusted certificate makes the page a
@@ -77,8 +77,12 @@ describe('the hub with --https, its authority trusted', () => {
       await page.getByText('Written with the hub').waitFor();
       expect(await page.evaluate(() => window.isSecureContext && location.protocol)).toBe('https:');
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-      // The invite hands out the hub's https address: other phones land on the trusted origin.
-      expect(await inviteLink(page)).toMatch(new RegExp(`^${appUrl.replace(/[.]/g, '\\.')}#/join`));
+      // The invite hands out the hub's https address, so other phones land on the trusted origin,
+      // and tells where a phone new to the hub installs its authority first.
+      await page.getByRole('button', { name: 'Invite', exact: true }).click();
+      expect(await page.getByTestId('invite-link').textContent()).toMatch(new RegExp(`^${appUrl.replace(/[.]/g, '\\.')}#/join`));
+      expect(await page.getByTestId('invite-certificate').textContent()).toContain(`${appUrl}ca `);
+      await page.getByRole('button', { name: 'Done' }).click();
 
       hub.child.kill('SIGTERM');
       await hub.exited;
