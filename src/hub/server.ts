@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { hubUrls } from './banner';
 import { caRoutes, CA_PAGE } from './ca-page';
-import { localTls, machineNames, type LocalTls } from './certificates';
+import type { LocalTls } from './certificates';
 import { builtConnectSources, RAW_HEADER_LINES, securityHeaders } from './headers';
 import { DEFAULT_LIMITS, RELAY_MESSAGE_OVERHEAD_BYTES, SIGNAL_MAX_MESSAGE_BYTES } from './limits';
 import { consoleLog, describeError, type Log } from './log';
@@ -72,6 +72,9 @@ async function tlsOf(options: HubOptions, log: Log): Promise<{ cert: Buffer | st
   if (options.cert && options.key) return readTls(options.cert, options.key);
   if (!options.https) return null;
   if (!options.data) throw new Error('--https keeps its certificate authority in the data directory: give --data');
+  // Loaded only for --https: the certificate library takes a second or more to load, and a
+  // plain hub's restart must answer at once.
+  const { localTls, machineNames } = await import('./certificates');
   return localTls(resolve(options.data), machineNames(options.https.names), log);
 }
 
