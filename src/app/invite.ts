@@ -12,6 +12,12 @@ export function inviteBases(hub: HubInfo | null, here: Location): string[] {
   return [own, ...hub.lan.filter((u) => new URL(u).origin !== here.origin)];
 }
 
+/** The page of a hub started with `--https` where a phone installs the hub's certificate
+ *  authority, at the same address as the invite; null when the hub has no authority of its own. */
+export function certificatePage(base: string, hub: HubInfo | null): string | null {
+  return hub?.ca ? new URL('/ca', base).href : null;
+}
+
 /** The join link for `base` (one of `inviteBases`): the app from there, syncing through the hub
  *  when the app is served by one. */
 export function buildInvite(base: string, hub: HubInfo | null, fields: Omit<Invite, 'hub'>): string {

@@ -39,6 +39,8 @@ export interface HubInfo {
   origin: string;
   /** Addresses other devices in the room can open (the hub's LAN URLs). */
   lan: string[];
+  /** The hub serves https with an authority of its own, which phones install from its /ca page. */
+  ca: boolean;
 }
 
 /** Asks the server that served the app whether it is a hub (GET /healthz). */
@@ -48,10 +50,10 @@ export async function detectHub(timeoutMs = 2000): Promise<HubInfo | null> {
   try {
     const res = await fetch('/healthz', { cache: 'no-store', signal: controller.signal });
     if (!res.ok) return null;
-    const body = (await res.json()) as { ok?: unknown; lan?: unknown };
+    const body = (await res.json()) as { ok?: unknown; lan?: unknown; ca?: unknown };
     if (body.ok !== true) return null;
     const lan = Array.isArray(body.lan) ? body.lan.filter((u): u is string => typeof u === 'string') : [];
-    return { origin: location.origin, lan };
+    return { origin: location.origin, lan, ca: body.ca === true };
   } catch {
     // Not served by a hub (a static host, or offline from the service worker): peers only.
     return null;

@@ -36,9 +36,11 @@ export function hubUrls(host: string, port: number, secure: boolean, interfaces:
 const indent = (text: string) => text.split('\n').map((line) => `  ${line}`).join('\n');
 
 /** What the facilitator sees in the terminal: where to point phones, a QR code for the first
- *  room address, and where the workshops are kept. */
-export function banner(urls: HubUrls, dataDir: string, pairingCode: string): string {
-  const target = urls.lan[0] ?? urls.local ?? '';
+ *  room address (with `--https`, for its page that installs the hub's certificate first), and
+ *  where the workshops are kept. */
+export function banner(urls: HubUrls, dataDir: string, pairingCode: string, caPage: string | null = null): string {
+  const first = urls.lan[0] ?? urls.local ?? '';
+  const target = caPage && first ? new URL(caPage, first).href : first;
   const lines = ['Common Ground hub is running.'];
   if (urls.local) lines.push(`  On this computer:       ${urls.local}`);
   for (const url of urls.lan) lines.push(`  On the room's network:  ${url}`);
@@ -48,6 +50,7 @@ export function banner(urls: HubUrls, dataDir: string, pairingCode: string): str
   }
   lines.push('', indent(renderUnicodeCompact(target, { border: 2 })), '');
   lines.push(`  Scan to open ${target}`);
+  if (caPage) lines.push('    (each phone installs this hub\'s certificate there once; then the app opens on it even while the hub is off)');
   lines.push(`  Pairing code:           ${pairingCode}`);
   lines.push('    (a facilitator on another computer enters it in the app: Invite, then "Register this workshop with a hub")');
   lines.push(`  Relayed workshops are kept in ${dataDir}`);

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { banner, hubUrls } from './banner';
+import { CA_PAGE } from './ca-page';
 import { describeError } from './log';
 import { parseOptions, USAGE, wantsHelp } from './options';
 import { startHub } from './server';
@@ -27,7 +28,8 @@ export function runCli(argv: string[]): void {
   startHub(options).then((server) => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : options.port;
-    console.log(banner(hubUrls(options.host, port, Boolean(options.cert)), server.dataDir, server.pairingCode));
+    const secure = Boolean(options.cert || options.https);
+    console.log(banner(hubUrls(options.host, port, secure), server.dataDir, server.pairingCode, options.https ? CA_PAGE : null));
     let signals = 0;
     const stop = () => {
       // A second Ctrl+C means "now", even if saving hangs on a broken disk.

@@ -13,6 +13,9 @@ export interface HubOptions {
   /** PEM files; given both, the hub serves https (and wss) instead of http. */
   cert?: string;
   key?: string;
+  /** `--https`: serve https with a certificate authority of the hub's own, kept in `data` (phones
+   *  install it from /ca), for this computer's addresses and names and the extra `names`. */
+  https?: { names: string[] };
   /** Caps on rooms, bytes and sockets; DEFAULT_LIMITS when not given. */
   limits?: HubLimits;
   /** The code devices on other computers register rooms with; a fresh one at each start by default. */
@@ -46,6 +49,9 @@ export const USAGE = `Usage: npm start -- [options]
   --data DIR    where relayed workshops are kept (default ${DEFAULT_DATA} in this folder)
   --cert FILE   TLS certificate (PEM); with --key, serve https instead of http
   --key FILE    TLS private key (PEM)
+  --https       serve https with a certificate the hub makes for this computer's addresses; phones
+                install its authority once from /ca and can then reopen the app offline
+  --https-names N1,N2   more names for that certificate (a DNS name that points here)
   --root DIR    the built app to serve (default dist)
   --help        show this
 
@@ -74,11 +80,11 @@ const LIMIT_FLAGS = {
   'max-sockets': ['maxSockets', 'count'],
 } as const satisfies Record<string, readonly [keyof HubLimits, 'size' | 'count']>;
 
-const FLAGS = ['port', 'host', 'root', 'data', 'cert', 'key', 'redis', 'database', 'pairing-code', ...Object.keys(LIMIT_FLAGS) as (keyof typeof LIMIT_FLAGS)[]] as const;
+const FLAGS = ['port', 'host', 'root', 'data', 'cert', 'key', 'https-names', 'redis', 'database', 'pairing-code', ...Object.keys(LIMIT_FLAGS) as (keyof typeof LIMIT_FLAGS)[]] as const;
 type Flag = (typeof FLAGS)[number];
 const isFlag = (name: string): name is Flag => (FLAGS as readonly string[]).includes(name);
 /** Flags that take no value. */
-const SWITCHES = ['trust-proxy'] as const;
+const SWITCHES = ['trust-proxy', 'https'] as const;
 type Switch = (typeof SWITCHES)[number];
 const isSwitch = (name: string): name is Switch => (SWITCHES as readonly string[]).includes(name);
 
@@ -142,6 +148,11 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, root: strin
   const port = Number(rawPort);
   if (!/^\d+$/.test(rawPort) || port > 65535) throw new Error(`--port must be a whole number from 0 to 65535, not "${rawPort}"`);
   if (Boolean(given.cert) !== Boolean(given.key)) throw new Error('--cert and --key go together: give both to serve https');
+  if (switched.has('https') && given.cert) throw new Error('--https makes its own certificate: leave out --cert and --key');
+  if (given['https-names'] && !switched.has('https')) throw new Error('--https-names goes with --https');
+  const httpsNames = (given['https-names'] ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  const badName = httpsNames.find((name) => !/^(?:[a-z\d-]+(?:\.[a-z\d-]+)*|[\da-f:.]+)$/i.test(name));
+  if (badName) throw new Error(`--https-names takes host names and addresses separated by commas, not "${badName}"`);
   const limits = { ...DEFAULT_LIMITS };
   for (const [flag, [key]] of Object.entries(LIMIT_FLAGS) as [keyof typeof LIMIT_FLAGS, (typeof LIMIT_FLAGS)[keyof typeof LIMIT_FLAGS]][]) {
     const raw = given[flag];
@@ -154,6 +165,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, root: strin
     data: resolve(given.data ?? DEFAULT_DATA),
     limits,
     ...(given.cert && given.key ? { cert: resolve(given.cert), key: resolve(given.key) } : {}),
+    ...(switched.has('https') ? { https: { names: httpsNames } } : {}),
     ...(given.redis ? { redis: checkUrl('redis', given.redis, /^rediss?:$/) } : {}),
     ...(given.database ? { database: checkUrl('database', given.database, /^postgres(ql)?:$/) } : {}),
     ...(given['pairing-code'] ? { pairingCode: checkPairingCode(given['pairing-code']) } : {}),

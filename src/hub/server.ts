@@ -5,9 +5,11 @@ import type { Socket } from 'node:net';
 import { resolve } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { hubUrls } from './banner';
+import { caRoutes, CA_PAGE } from './ca-page';
+import type { LocalTls } from './certificates';
 import { builtConnectSources, RAW_HEADER_LINES, securityHeaders } from './headers';
 import { DEFAULT_LIMITS, RELAY_MESSAGE_OVERHEAD_BYTES, SIGNAL_MAX_MESSAGE_BYTES } from './limits';
-import { consoleLog, describeError } from './log';
+import { consoleLog, describeError, type Log } from './log';
 import type { HubOptions } from './options';
 import { openDatabase, type Database } from './database';
 import { Health, type Reachability, type Service } from './health';
@@ -40,6 +42,8 @@ export interface HubStats {
   /** Addresses other devices in the room can open: the app puts these in invite links when the
    *  facilitator opened it as localhost. */
   lan: string[];
+  /** Whether phones install the hub's own certificate authority from /ca (`--https`). */
+  ca: boolean;
   /** Whether the hub's Redis and Postgres answer ('off': the hub was started without them). */
   redis: Reachability;
   database: Reachability;
@@ -63,10 +67,21 @@ async function readTls(cert: string, key: string): Promise<{ cert: Buffer; key: 
   return { cert: await read('--cert', cert), key: await read('--key', key) };
 }
 
-function createHttpOrHttps(tls: { cert: Buffer; key: Buffer } | null, handler: RequestListener): Server {
+/** `--cert`/`--key`, or with `--https` the hub's own certificate for this computer's names. */
+async function tlsOf(options: HubOptions, log: Log): Promise<{ cert: Buffer | string; key: Buffer | string; ca?: LocalTls['ca'] } | null> {
+  if (options.cert && options.key) return readTls(options.cert, options.key);
+  if (!options.https) return null;
+  if (!options.data) throw new Error('--https keeps its certificate authority in the data directory: give --data');
+  // Loaded only for --https: the certificate library takes a second or more to load, and a
+  // plain hub's restart must answer at once.
+  const { localTls, machineNames } = await import('./certificates');
+  return localTls(resolve(options.data), machineNames(options.https.names), log);
+}
+
+function createHttpOrHttps(tls: { cert: Buffer | string; key: Buffer | string } | null, handler: RequestListener): Server {
   if (!tls) return createServer(handler);
   try {
-    return createHttpsServer(tls, handler);
+    return createHttpsServer({ cert: tls.cert, key: tls.key }, handler);
   } catch (error) {
     throw new Error(`--cert and --key are not a usable PEM certificate and key: ${describeError(error)}`);
   }
@@ -84,7 +99,7 @@ const databaseName = (url: string): string => {
 export async function startHub(options: HubOptions): Promise<HubServer> {
   const health = new Health(options.log ?? consoleLog, [...(options.redis ? ['redis' as const] : []), ...(options.database ? ['database' as const] : [])] satisfies Service[]);
   const log = health.quiet(options.log ?? consoleLog);
-  const tls = options.cert && options.key ? await readTls(options.cert, options.key) : null;
+  const tls = await tlsOf(options, log);
   const db: Database | null = options.database ? await openDatabase(options.database, health) : null;
   const store: RoomStore = db ? new PgStore(db, databaseName(options.database!))
     : options.data ? await DiskStore.open(resolve(options.data), log) : new MemoryStore();
@@ -110,6 +125,7 @@ export async function startHub(options: HubOptions): Promise<HubServer> {
     stored: { rooms: quota.rooms, bytes: quota.bytes },
     uptime: Math.round((Date.now() - startedAt) / 1000),
     lan: hubUrls(options.host, listeningPort(), tls !== null).lan,
+    ca: Boolean(tls?.ca),
     redis: health.of('redis'),
     database: health.of('database'),
   });
@@ -119,6 +135,11 @@ export async function startHub(options: HubOptions): Promise<HubServer> {
   };
 
   const serveApp = staticHandler(resolve(options.root), log);
+  // The page a phone scans must name an address the phone can reach, not the laptop's localhost.
+  const serveCa = tls?.ca ? caRoutes(tls.ca, (req) => {
+    const { local, lan } = hubUrls(options.host, listeningPort(), true);
+    return new URL(CA_PAGE, lan.find((url) => new URL(url).host === req.headers.host) ?? lan[0] ?? local!).href;
+  }) : null;
   const connect = await builtConnectSources(resolve(options.root));
   const server = createHttpOrHttps(tls, (req: IncomingMessage, res: ServerResponse) => {
     for (const [name, value] of Object.entries(securityHeaders(req.headers.host, tls !== null, connect))) res.setHeader(name, value);
@@ -126,6 +147,7 @@ export async function startHub(options: HubOptions): Promise<HubServer> {
       res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify(stats()));
       return;
     }
+    if (serveCa?.(req, res)) return;
     serveApp(req, res).catch((error: unknown) => {
       log('request-failed', `${req.method} ${req.url}: ${describeError(error)}`);
       if (!res.headersSent) res.writeHead(500).end();

@@ -170,6 +170,7 @@ export const en = {
   'invite.copied': 'Copied',
   'invite.close': 'Done',
   'invite.noHub': 'This app was not opened from a hub: devices meet peer-to-peer only.',
+  'invite.certificate': 'A phone new to this hub first opens {url} and installs its certificate, once: then the app opens on it even while the hub is off.',
 
   'sync.offline': 'Offline: changes are kept on this device',
   'sync.connecting': 'Connecting…',

@@ -49,7 +49,7 @@ async function device(hub: MemoryHub, who: { id: string; name: string; group: st
   const services: SessionServices = {
     profile: { participantId: who.id, name: who.name, group: who.group, color: '#1d4e5f' },
     store,
-    hubKnown: Promise.resolve({ origin: HUB, lan: [] }),
+    hubKnown: Promise.resolve({ origin: HUB, lan: [], ca: false }),
     transports: { relay: true, peers: false },
     deletedEntries: dexieDeletedStore(db),
   };

@@ -26,6 +26,15 @@ describe('hub options', () => {
     expect(parse(['--cert', 'c.pem', '--key', 'k.pem'])).toMatchObject({ cert: resolve('c.pem'), key: resolve('k.pem') });
   });
 
+  it('takes --https, with more names for its certificate in --https-names', () => {
+    expect(parse(['--https'])).toMatchObject({ https: { names: [] } });
+    expect(parse(['--https', '--https-names', 'hub.example.org, lan.test'])).toMatchObject({ https: { names: ['hub.example.org', 'lan.test'] } });
+    expect(parse([]).https).toBeUndefined();
+    expect(() => parse(['--https', '--cert', 'c.pem', '--key', 'k.pem'])).toThrow('--https makes its own certificate');
+    expect(() => parse(['--https-names', 'lan.test'])).toThrow('--https-names goes with --https');
+    expect(() => parse(['--https', '--https-names', 'a b'])).toThrow('not "a b"');
+  });
+
   it('takes the limits, sizes with K, M or G', () => {
     expect(parse(['--max-update', '512K', '--max-room=8M', '--max-stored', '2G', '--max-rooms', '50',
       '--max-sockets-per-address', '6', '--max-sockets', '100']).limits).toEqual({
@@ -100,6 +109,12 @@ describe('the addresses the hub prints', () => {
     expect(text).toContain('Scan to open http://192.168.1.20:8787/');
     expect(text).toContain('/home/f/.hub-data');
     expect(text).toMatch(/[▀▄█]{10}/);
+  });
+
+  it('with --https, points the QR code at the page that installs the hub\'s certificate', () => {
+    const text = banner(hubUrls('0.0.0.0', 8787, true, interfaces), '/d', 'AB12-CD34-EF56-GH78', '/ca');
+    expect(text).toContain('On the room\'s network:  https://192.168.1.20:8787/');
+    expect(text).toContain('Scan to open https://192.168.1.20:8787/ca');
   });
 
   it('falls back to the local address, and says why phones cannot reach it', () => {
