@@ -64,6 +64,8 @@ export const seriesMessages = {
   'source.note': 'note',
   'source.proposal': 'proposal',
   'source.stakeholder': 'stakeholder',
+  'source.risk': 'risk',
+  'source.pledge': 'pledge',
   'source.parked': 'parked item',
 
   'outcomes.title': 'Decisions and parking lot',

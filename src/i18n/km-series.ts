@@ -67,6 +67,8 @@ export const seriesMessagesKm: Translation<typeof seriesMessages> = {
   'source.note': 'កំណត់ចំណាំ',
   'source.proposal': 'សំណើ',
   'source.stakeholder': 'អ្នកពាក់ព័ន្ធ',
+  'source.risk': 'ហានិភ័យ',
+  'source.pledge': 'ការសន្យា',
   'source.parked': 'ចំណុចពន្យារទុក',
 
   'outcomes.title': 'សេចក្តីសម្រេច និងចំណុចពន្យារទុក',
