@@ -55,9 +55,12 @@ export function summaryDocx(
   return docxFile(summaryBlocks(model, t), t('export.title', { title: model.title }), exportFileName(title, now, 'docx'));
 }
 
-/** The whole workshop in one file that any device can import (and merge). */
-export function backupFile(doc: Y.Doc, workshop: { id: string; title: string; role: Role }, now = new Date()): File {
-  return new File([encodeBackup(doc, { id: workshop.id, role: workshop.role }, now)], backupFileName(workshop.title, now), {
+/** The whole workshop in one file that any device can import (and merge); a meeting of a series
+ *  carries the series' document too. */
+export function backupFile(
+  doc: Y.Doc, workshop: { id: string; title: string; role: Role }, series?: { id: string; secret: string; doc: Y.Doc }, now = new Date(),
+): File {
+  return new File([encodeBackup(doc, { id: workshop.id, role: workshop.role }, now, series)], backupFileName(workshop.title, now), {
     type: 'application/json',
   });
 }

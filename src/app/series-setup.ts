@@ -4,7 +4,7 @@ import { getMeta } from '../core/meta';
 import { err, ok, type Result } from '../core/result';
 import { addMeeting, initSeries, listMeetings, seriesTitle } from '../core/series/doc';
 import { getSeriesLink, setSeriesLink } from '../core/series/link';
-import { t } from '../i18n/i18n';
+import { loadLocale, t, translator } from '../i18n/i18n';
 import type { Services } from './services.svelte';
 import { duplicateAsTemplate } from './workshops';
 
@@ -40,7 +40,8 @@ export async function startSeries(services: Store, workshop: { id: string; doc: 
 }
 
 /** *Next meeting*: a new workshop in the series, from its last meeting as a template (boards
- *  and agenda, no one's notes); what carries over lives in the series' own document. */
+ *  and agenda, no one's notes), opening with a *Since last time* step; what carries over lives
+ *  in the series' own document. */
 export async function nextMeeting(services: Services, seriesId: string): Promise<Result<string>> {
   const series = await services.store.get(seriesId);
   if (!series?.secret || series.kind !== 'series') return err('not-found', seriesId);
@@ -53,7 +54,13 @@ export async function nextMeeting(services: Services, seriesId: string): Promise
   const made = await duplicateAsTemplate(services, last.id, title);
   if (!made.ok) return made;
   const link = { id: seriesId, secret: series.secret };
-  await withOpened(services, made.value, (doc) => setSeriesLink(doc, link, 'series'));
+  const row = await services.store.get(made.value);
+  const signer = row?.root && row.keys ? { root: row.root, keys: row.keys } : null;
+  const [{ addSinceStep }] = await Promise.all([import('../core/series/agenda'), loadLocale('km')]);
+  await withOpened(services, made.value, (doc) => {
+    setSeriesLink(doc, link, 'series');
+    if (signer) addSinceStep(doc, signer, { title: translator('en')('series.since.title'), titleKm: translator('km')('series.since.title') }, 'series');
+  });
   await services.store.setSummary(made.value, { series: seriesId });
   await withOpened(services, seriesId, (doc) => addMeeting(doc, { id: made.value, title, startsAt: '' }, 'series'));
   return made;

@@ -2,9 +2,13 @@ import type * as Y from 'yjs';
 import { getMeta } from '../core/meta';
 import { metaOf } from '../core/schema';
 import { addAction, listActions, updateAction, type Action, type ActionChanges, type ActionError, type Owner } from '../core/series/actions';
-import { addMeeting, earlierMeetings, listMeetings, seriesTitle, type Meeting, type SourceRef } from '../core/series/doc';
+import { addMeeting, createActionsUndo, earlierMeetings, listMeetings, seriesTitle, type Meeting, type SourceRef } from '../core/series/doc';
 import { getSeriesLink, type SeriesLink } from '../core/series/link';
-import { listDecisions, listParked, markDecided, park, scheduleParked, type Decision, type OutcomeError, type Parked } from '../core/series/outcomes';
+import { scheduleOnAgenda } from '../core/series/agenda';
+import { listDecisions, listParked, markDecided, park, type Decision, type OutcomeError, type Parked } from '../core/series/outcomes';
+import type { BoardError } from '../core/boards';
+import type { AgendaError } from '../core/facilitation/agenda';
+import type { Signer } from '../core/facilitation/controls';
 import type { Result } from '../core/result';
 import type { TextError } from '../core/text';
 import type { Role } from '../storage/db';
@@ -47,6 +51,8 @@ export class SeriesSession {
   readonly actions: DocView<Action[]>;
   readonly decisions: DocView<Decision[]>;
   readonly parked: DocView<Parked[]>;
+  /** Undo and redo of this device's changes to actions, for the boards that show them. */
+  readonly undo: Y.UndoManager;
 
   private constructor(
     readonly id: string,
@@ -66,6 +72,7 @@ export class SeriesSession {
     this.actions = new DocView(doc, () => listActions(doc));
     this.decisions = new DocView(doc, () => listDecisions(doc));
     this.parked = new DocView(doc, () => listParked(doc));
+    this.undo = createActionsUndo(doc, origin);
   }
 
   /** Opens the series the meeting's workshop names, or resolves undefined when it names none. */
@@ -89,6 +96,7 @@ export class SeriesSession {
   }
 
   close(): void {
+    this.undo.destroy();
     this.sync.destroy();
     this.release();
   }
@@ -102,12 +110,18 @@ export class SeriesSession {
     return earlierMeetings(this.doc, this.meeting.id);
   }
 
+  /** Each change a person makes to an action is one undo step, however quickly the next follows. */
+  #step<T>(write: () => T): T {
+    this.undo.stopCapturing();
+    return write();
+  }
+
   addAction(fields: { text: string; owner?: Owner | null; due?: string; source?: SourceRef | null }): Result<string, ActionError> {
-    return addAction(this.doc, fields, this.#ctx, this.origin);
+    return this.#step(() => addAction(this.doc, fields, this.#ctx, this.origin));
   }
 
   updateAction(id: string, changes: ActionChanges): Result<void, ActionError> {
-    return updateAction(this.doc, id, changes, this.#ctx, this.origin);
+    return this.#step(() => updateAction(this.doc, id, changes, this.#ctx, this.origin));
   }
 
   decide(text: string, source: SourceRef | null): Result<string, TextError> {
@@ -118,9 +132,10 @@ export class SeriesSession {
     return park(this.doc, { text, source, ...this.#ctx }, this.origin);
   }
 
-  /** Records that this meeting's agenda took a parked item up, on `board`. */
-  schedule(parkedId: string, board: string): Result<void, OutcomeError> {
-    return scheduleParked(this.doc, parkedId, { meeting: this.meeting.id, board }, this.origin);
+  /** Takes a parked item up on this meeting's agenda as a timed step (a facilitator's signer
+   *  and the meeting's origin write it); returns the board made for it. */
+  schedule(parkedId: string, facilitator: { signer: Signer; origin: unknown }): Result<string, AgendaError | BoardError | OutcomeError> {
+    return scheduleOnAgenda({ id: this.meeting.id, doc: this.meeting.doc, ...facilitator }, { doc: this.doc, origin: this.origin }, parkedId);
   }
 }
 

@@ -5,7 +5,7 @@ import { err, ok, type Result } from '../core/result';
 import { copyAsTemplate } from '../core/template';
 import { checkText } from '../core/text';
 import { planById, type PlanId } from '../core/workshop-plan';
-import type { BackupRole } from '../export/backup';
+import type { BackupRole, BackupSeries } from '../export/backup';
 import type { ImportPreview } from '../export/import-preview';
 import { locale, translator } from '../i18n/i18n';
 import type { Invite } from '../sync/invite';
@@ -137,6 +137,8 @@ export interface BackupToImport {
   title: string;
   role?: BackupRole;
   update: Uint8Array;
+  /** The series a meeting's backup carries. */
+  series?: BackupSeries;
   /** What merging it would do to the workshop on this device; absent when the workshop is new here. */
   preview?: ImportPreview;
 }
@@ -165,6 +167,21 @@ export async function readBackup(services: Services, file: File): Promise<Result
     ok({ ...parsed.value, title: getMeta(doc).title, preview: previewImport(doc, parsed.value.update) }));
 }
 
+/** Merges the series a backed-up meeting carries into this device's copy of it (made when
+ *  absent), so the restored meeting finds its actions, decisions and parked items. */
+async function importSeries(services: Services, series: BackupSeries, role: BackupRole): Promise<void> {
+  const { mergeBackup } = await import('../export/backup');
+  const { seriesTitle } = await import('../core/series/doc');
+  const existing = await services.store.get(series.id);
+  if (existing && existing.kind !== 'series') return;
+  if (!existing) {
+    await services.store.create({ id: series.id, title: '', role, kind: 'series', secret: series.secret, hub: null }, (doc) => mergeBackup(doc, series.update));
+  } else {
+    await withDoc(services, series.id, async (doc) => ok(mergeBackup(doc, series.update)));
+  }
+  await withDoc(services, series.id, async (doc) => ok(await services.store.setSummary(series.id, { title: seriesTitle(doc) })));
+}
+
 /** Imports a backup read by `readBackup`. A workshop already on this device is merged with it,
  *  never overwritten; otherwise the file becomes a new workshop. */
 export async function importBackup(
@@ -172,6 +189,7 @@ export async function importBackup(
 ): Promise<Result<{ id: string; title: string; merged: boolean }>> {
   const { mergeBackup } = await import('../export/backup');
   const { id, title, role, update } = backup;
+  if (backup.series) await importSeries(services, backup.series, role ?? 'participant');
   if (!(await services.store.get(id))) {
     await services.store.create({ id, title, role: role ?? 'participant' }, (doc) => mergeBackup(doc, update));
     return ok({ id, title, merged: false });

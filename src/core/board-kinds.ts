@@ -33,6 +33,8 @@ export const BOARD_KIND_RECORDS = {
   },
   // Shows the series' actions, which live in the series' own document: the board keeps none.
   actions: { parts: [], counted: 'items', noteFacilitation: false },
+  // A meeting's *Since last time* step: shows what carries over, from the series' document too.
+  since: { parts: [], counted: 'items', noteFacilitation: false },
 } as const satisfies Record<string, BoardKindRecord>;
 
 export type BoardType = keyof typeof BOARD_KIND_RECORDS;

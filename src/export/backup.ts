@@ -13,7 +13,10 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 /* A backup is one JSON file: what the workshops list needs (id, title, role) and the whole Yjs
  * state, with a format version and a checksum. Importing merges the state into the device's copy
- * (a CRDT merge, so nothing anyone wrote on either side is lost). */
+ * (a CRDT merge, so nothing anyone wrote on either side is lost). A meeting of a series carries
+ * the series' document too (its actions, decisions and parked items live there), with the
+ * series' id and secret so the restored meeting syncs it again; a version 1 reader that
+ * predates it ignores the field. */
 
 export const BACKUP_FORMAT = 'common-ground-backup';
 export const BACKUP_VERSION = 1;
@@ -28,6 +31,13 @@ export type BackupError = 'not-backup' | 'unknown-version' | 'checksum' | 'trunc
 const ROLES = ['facilitator', 'participant'] as const;
 export type BackupRole = (typeof ROLES)[number];
 
+/** The series a backed-up meeting belongs to: its invite and its whole state. */
+export interface BackupSeries {
+  id: string;
+  secret: string;
+  update: Uint8Array;
+}
+
 export interface ParsedBackup {
   id: string;
   /** The title inside the state (the envelope's copy is only for people reading the file). */
@@ -35,6 +45,7 @@ export interface ParsedBackup {
   role?: BackupRole;
   exportedAt: string;
   update: Uint8Array;
+  series?: BackupSeries;
 }
 
 /** Just enough to know the file is ours and which version wrote it. */
@@ -52,15 +63,24 @@ const BackupV1 = v.object({
   }),
   state: v.pipe(v.string(), v.minLength(4), v.regex(BASE64)),
   checksum: v.pipe(v.string(), v.regex(/^sha256:[0-9a-f]{64}$/)),
+  series: v.optional(v.object({
+    // The alphabet of a series link (src/core/series/link.ts).
+    id: v.pipe(v.string(), v.regex(/^[0-9a-z]{8,64}$/)),
+    secret: v.pipe(v.string(), v.regex(/^[0-9a-z]{8,64}$/)),
+    state: v.pipe(v.string(), v.minLength(4), v.regex(BASE64)),
+    checksum: v.pipe(v.string(), v.regex(/^sha256:[0-9a-f]{64}$/)),
+  })),
 });
 
 const checksumOf = (bytes: Uint8Array): string => `sha256:${bytesToHex(sha256(bytes))}`;
 
-/** The whole workshop as the text of a backup file. */
+/** The whole workshop as the text of a backup file, with its series' document when it has one. */
 export function encodeBackup(
   doc: Y.Doc, workshop: { id: string; role?: BackupRole }, exportedAt: Date = new Date(),
+  series?: { id: string; secret: string; doc: Y.Doc },
 ): string {
   const state = Y.encodeStateAsUpdate(doc);
+  const seriesState = series && Y.encodeStateAsUpdate(series.doc);
   const backup: v.InferOutput<typeof BackupV1> = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -68,6 +88,9 @@ export function encodeBackup(
     workshop: { id: workshop.id, title: getMeta(doc).title, ...(workshop.role ? { role: workshop.role } : {}) },
     state: toBase64(state),
     checksum: checksumOf(state),
+    ...(series && seriesState
+      ? { series: { id: series.id, secret: series.secret, state: toBase64(seriesState), checksum: checksumOf(seriesState) } }
+      : {}),
   };
   return `${JSON.stringify(backup, null, 2)}\n`;
 }
@@ -108,7 +131,22 @@ export function parseBackup(text: string, limits: { maxBytes: number }): Result<
   if (envelope.output.version !== BACKUP_VERSION) return err('unknown-version', String(envelope.output.version));
   const parsed = v.safeParse(BackupV1, json);
   if (!parsed.success) return err('not-backup', v.summarize(parsed.issues));
-  const { workshop, state, checksum, exportedAt } = parsed.output;
+  const { workshop, exportedAt } = parsed.output;
+  const whole = wholeState(parsed.output);
+  if (!whole.ok) return whole;
+  const title = getMeta(whole.value.doc).title;
+  if (!title) return err('corrupt-update', 'no workshop in the state');
+  let series: BackupSeries | undefined;
+  if (parsed.output.series) {
+    const seriesState = wholeState(parsed.output.series);
+    if (!seriesState.ok) return seriesState;
+    series = { id: parsed.output.series.id, secret: parsed.output.series.secret, update: seriesState.value.update };
+  }
+  return ok({ id: workshop.id, title, ...(workshop.role ? { role: workshop.role } : {}), exportedAt, update: whole.value.update, ...(series ? { series } : {}) });
+}
+
+/** A state and its checksum, checked by applying it to a scratch document. */
+function wholeState({ state, checksum }: { state: string; checksum: string }): Result<{ update: Uint8Array; doc: Y.Doc }, BackupError> {
   if (state.length % 4 !== 0) return err('truncated', `state of ${state.length} base64 characters`);
   const update = fromBase64(state);
   if (checksumOf(update) !== checksum) return err('checksum');
@@ -119,9 +157,8 @@ export function parseBackup(text: string, limits: { maxBytes: number }): Result<
     return err('corrupt-update', String(e));
   }
   // Structs waiting for missing parents mean the update is not a whole document state.
-  const title = getMeta(scratch).title;
-  if (scratch.store.pendingStructs || scratch.store.pendingDs || !title) return err('corrupt-update', 'no workshop in the state');
-  return ok({ id: workshop.id, title, ...(workshop.role ? { role: workshop.role } : {}), exportedAt, update });
+  if (scratch.store.pendingStructs || scratch.store.pendingDs) return err('corrupt-update', 'not a whole document state');
+  return ok({ update, doc: scratch });
 }
 
 /** Merges a parsed backup into a workshop already on this device: both sides' edits stay, and

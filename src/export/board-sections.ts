@@ -2,7 +2,7 @@ import type { BoardType } from '../core/board-kinds';
 import type { Block } from './blocks';
 import { listOrEmpty } from './block-parts';
 import type { CsvRow } from './csv-row';
-import { actionsSection } from './kinds/actions';
+import { actionsSection, sinceSection } from './kinds/actions';
 import { agreementSection } from './kinds/agreement';
 import { groundRulesSection } from './kinds/ground-rules';
 import { indicatorsSection } from './kinds/indicators';
@@ -31,6 +31,7 @@ const BOARD_SECTIONS = {
   risks: risksSection,
   agreement: agreementSection,
   actions: actionsSection,
+  since: sinceSection,
 } as const satisfies { [K in BoardType]: SectionKind<SectionBase & { kind: K }> };
 
 /** The section of a board of kind `K`; of any board when `K` is left out. */

@@ -8,7 +8,7 @@ import { SERIES_LABEL_KEYS } from './series-labels';
 
 export const LABEL_KEYS = [
   'workshop.date', 'workshop.place', 'workshop.purpose', 'workshop.agenda',
-  'board.kind.notes', 'board.kind.swot', 'board.kind.stakeholders', 'board.kind.ground-rules', 'board.kind.actions',
+  'board.kind.notes', 'board.kind.swot', 'board.kind.stakeholders', 'board.kind.ground-rules', 'board.kind.actions', 'board.kind.since',
   'note.noGroup',
   'swot.strengths', 'swot.weaknesses', 'swot.opportunities', 'swot.threats',
   'sector.government', 'sector.business', 'sector.civil-society', 'sector.academia',

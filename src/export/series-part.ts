@@ -46,7 +46,9 @@ export function seriesPart(series: Y.Doc, meetingId: string): SeriesPart {
   };
 }
 
-const SOURCE_KINDS = { note: 'source.note', proposal: 'source.proposal', stakeholder: 'source.stakeholder', parked: 'source.parked' } as const;
+const SOURCE_KINDS = {
+  note: 'source.note', proposal: 'source.proposal', stakeholder: 'source.stakeholder', risk: 'source.risk', pledge: 'source.pledge', parked: 'source.parked',
+} as const;
 
 /** "From note “…”", plain text. */
 export function sourceText(source: { kind: string; label: string }, t: Labels): string {

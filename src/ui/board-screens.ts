@@ -28,4 +28,5 @@ export const BOARD_SCREENS: Record<BoardType, BoardScreen> = {
   risks: () => import('./risks/RisksBoard.svelte'),
   agreement: () => import('./agreement/AgreementBoard.svelte'),
   actions: () => import('./series/ActionsBoard.svelte'),
+  since: () => import('./series/SinceBoard.svelte'),
 };

@@ -15,6 +15,7 @@ const BOARD = 'Next steps';
 const ACTION = 'Share the district data calendar';
 const PARKED = 'Pooled funding for surveys';
 const DECIDED = 'Review the plan every quarter';
+const EDITED = 'Share the district and provincial data calendars';
 
 const note = (page: Page, text: string) => page.getByTestId('note').filter({ hasText: text });
 const since = (page: Page) => page.getByTestId('since-last-time');
@@ -62,20 +63,24 @@ describe('two meetings of one series: a facilitator on a laptop, a participant o
       await expect.poll(() => actionCard(laptop, ACTION).count(), { timeout: 30_000 }).toBe(1);
       await screenshot(laptop, 'series-meeting1-laptop');
 
-      // Meeting 2, made from the home screen's series group.
+      // Meeting 2, made from the home screen's series group: its agenda opens with Since last time.
       await laptop.goto(env.hub.url);
       await laptop.getByRole('button', { name: 'Next meeting' }).click();
-      await since(laptop).waitFor();
-      expect(await actionCard(since(laptop), ACTION).count()).toBe(1);
+      const agenda = laptop.getByRole('region', { name: 'Agenda', exact: true }).getByRole('listitem');
+      await agenda.first().getByText('Since last time').waitFor();
+
+      // The phone joins meeting 2; starting the first step brings it to Since last time.
+      const link2 = await inviteLink(laptop);
+      await join(phone, link2, 'Sokha', 'Government', BOARD);
+      await laptop.getByRole('button', { name: 'Start step 1: Since last time' }).click();
+      await phone.getByRole('heading', { name: 'Since last time', exact: true }).waitFor({ timeout: 30_000 });
+      await actionCard(since(phone), ACTION).waitFor({ timeout: 30_000 });
+      await laptop.getByRole('region', { name: /^Series:/ }).getByRole('link', { name: 'Since last time' }).click();
+      await actionCard(since(laptop), ACTION).waitFor();
+      expect(await since(laptop).count()).toBe(1);
       await since(laptop).getByText(PARKED, { exact: true }).waitFor();
       await since(laptop).getByText(DECIDED, { exact: true }).waitFor();
       await screenshot(laptop, 'series-since-last-time-laptop');
-
-      // The phone joins meeting 2 and sees the same carried-over state.
-      const link2 = await inviteLink(laptop);
-      await join(phone, link2, 'Sokha', 'Government', BOARD);
-      await phone.getByRole('link', { name: '← Boards' }).click();
-      await actionCard(since(phone), ACTION).waitFor({ timeout: 30_000 });
       await screenshot(phone, 'series-since-last-time-phone', true);
 
       // A participant invited only to meeting 2 (a script device) sees the open action too.
@@ -98,14 +103,31 @@ describe('two meetings of one series: a facilitator on a laptop, a participant o
           .toEqual([['in-progress', '2027-04-30']]);
         await expect.poll(() => actionCard(since(phone), ACTION).getByLabel('Status').inputValue(), { timeout: 30_000 }).toBe('in-progress');
         expect(listActions(newcomer.doc)[0]!.history.map((c) => c.status)).toEqual(['open', 'in-progress']);
+
+        // The phone rewords the action and hands it to the Government group; Undo takes that
+        // back for everyone, Redo puts it again.
+        await actionCard(since(phone), ACTION).getByRole('button', { name: /^Edit/ }).click();
+        await since(phone).getByLabel('What is to be done').fill(EDITED);
+        await since(phone).getByLabel('Owner').selectOption({ label: 'Government' });
+        await since(phone).getByRole('button', { name: 'Save action' }).click();
+        await expect.poll(() => listActions(newcomer.doc).map((a) => [a.text, a.owner?.label, a.status, a.due]), { timeout: 30_000 })
+          .toEqual([[EDITED, 'Government', 'in-progress', '2027-04-30']]);
+        await actionCard(since(laptop), EDITED).locator('.owner', { hasText: 'Government' }).waitFor({ timeout: 30_000 });
+        await phone.getByRole('button', { name: /Undo/ }).click();
+        await actionCard(since(laptop), ACTION).locator('.owner', { hasText: 'Development Partners' }).waitFor({ timeout: 30_000 });
+        await phone.getByRole('button', { name: /Redo/ }).click();
+        await expect.poll(() => listActions(newcomer.doc).map((a) => [a.text, a.owner?.label]), { timeout: 30_000 })
+          .toEqual([[EDITED, 'Government']]);
       } finally {
         newcomer.destroy();
       }
 
-      // The parked item goes onto meeting 2's agenda, for everyone.
+      // The parked item goes onto meeting 2's agenda as a timed step; starting it brings the phone there.
       await since(laptop).getByRole('button', { name: 'Put on this agenda' }).click();
-      await phone.getByRole('link', { name: new RegExp(PARKED) }).waitFor({ timeout: 30_000 });
+      await expect.poll(() => agenda.allTextContents()).toEqual([expect.stringContaining('Since last time'), expect.stringMatching(new RegExp(`${PARKED}.*15 min`))]);
       expect(await since(laptop).getByText('Nothing is waiting on the parking lot.').count()).toBe(1);
+      await laptop.getByRole('button', { name: `Start step 2: ${PARKED}` }).click();
+      await phone.getByRole('heading', { name: PARKED, exact: true }).waitFor({ timeout: 30_000 });
 
       // The series report lists both meetings, the action's history and the parked item's fate.
       await laptop.getByRole('button', { name: 'Series report' }).click();
@@ -116,6 +138,7 @@ describe('two meetings of one series: a facilitator on a laptop, a participant o
       expect(report).toContain('Open in Health TWG meeting 1 → In progress in Health TWG meeting 1 — meeting 2');
       expect(report).toContain('On the agenda of Health TWG meeting 1 — meeting 2');
       expect(report).toContain('Review the plan every quarter');
+      expect(report).toContain(EDITED);
       // And as Word: the library loads on the click, and the document holds the same history.
       await screenshot(laptop, 'series-report-dialog');
       const [word] = await Promise.all([laptop.waitForEvent('download'), laptop.getByRole('button', { name: 'Download Word (.docx)' }).click()]);

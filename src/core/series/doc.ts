@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { newId } from '../ids';
+import { UNDO_CAPTURE_MS } from '../undo';
 import { ok, type Result } from '../result';
 import { checkText, type TextError } from '../text';
 
@@ -92,3 +93,10 @@ export const newEntry = (fields: Record<string, unknown>): { id: string; map: Y.
   for (const [k, v] of Object.entries(fields)) map.set(k, v);
   return { id, map };
 };
+
+/** Undo and redo of one person's changes to the series' actions (made, edited, moved along), as
+ *  on a board: only transactions with `origin` are tracked, so undo never takes back what another
+ *  device wrote. A parked item's scheduling is not undone here: the agenda step made for it lives
+ *  in the meeting's document. */
+export const createActionsUndo = (doc: Y.Doc, origin: unknown, captureTimeout = UNDO_CAPTURE_MS): Y.UndoManager =>
+  new Y.UndoManager(actionsOf(doc), { trackedOrigins: new Set([origin]), captureTimeout });

@@ -10,6 +10,9 @@ import { toBase64 } from 'lib0/buffer';
 import { summaryModel } from '../../../src/export/summary-model';
 import { newWorkshop, recordWrites, unwrap } from '../core/helpers';
 import { fixtureWorkshop, PEOPLE } from './helpers';
+import { fixtureSeries, M1 } from './series-fixture';
+import { listActions } from '../../../src/core/series/actions';
+import { seriesReportModel } from '../../../src/export/series-report';
 
 const limits = { maxBytes: BACKUP_MAX_BYTES };
 const WHEN = new Date('2025-03-12T09:30:00.000Z');
@@ -52,6 +55,23 @@ describe('backup round trip', () => {
     expect(Object.keys(backup)).toEqual(['format', 'version', 'exportedAt', 'workshop', 'state', 'checksum']);
     expect(backup).toMatchObject({ format: 'common-ground-backup', version: 1, workshop: { id: 'w1', title: 'Retreat' } });
     expect(backup.checksum).toMatch(/^sha256:[0-9a-f]{64}$/);
+  });
+
+  it('carries a meeting’s series, so importing the meeting restores its actions, decisions and parked items', () => {
+    const { doc } = fixtureWorkshop();
+    const series = fixtureSeries();
+    const link = { id: 'series0001', secret: 'secret00000001' };
+    const text = encodeBackup(doc, { id: M1 }, WHEN, { ...link, doc: series });
+    const parsed = unwrap(parseBackup(text, limits));
+    expect(parsed.series).toMatchObject(link);
+    const restored = new Y.Doc();
+    mergeBackup(restored, parsed.series!.update);
+    expect(seriesReportModel(restored, new Map([[M1, doc]]), { locale: 'en' })).toEqual(seriesReportModel(series, new Map([[M1, doc]]), { locale: 'en' }));
+    expect(listActions(restored)).toEqual(listActions(series));
+    // A workshop outside a series carries none, and a damaged series state is refused like the workshop's.
+    expect(unwrap(parseBackup(encodeBackup(doc, { id: M1 }, WHEN), limits)).series).toBeUndefined();
+    expectError(parseBackup(tamper(text, (b) => { (b.series as Record<string, unknown>).checksum = `sha256:${'0'.repeat(64)}`; }), limits), 'checksum');
+    expectError(parseBackup(tamper(text, (b) => { (b.series as Record<string, unknown>).secret = 'Not A Secret!'; }), limits), 'not-backup');
   });
 
   it('accepts a file saved with a byte-order mark', () => {

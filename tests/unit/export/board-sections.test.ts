@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BOARD_TYPES } from '../../../src/core/board-kinds';
-import { listBoards } from '../../../src/core/boards';
+import { createBoard, listBoards } from '../../../src/core/boards';
+import { newWorkshop, unwrap } from '../core/helpers';
 import { csvRowsOf, htmlOf, markdownOf } from '../../../src/export/board-sections';
 import { summaryModel } from '../../../src/export/summary-model';
 import { seriesPart } from '../../../src/export/series-part';
@@ -13,10 +14,15 @@ describe('board sections', () => {
     const { doc } = fixtureWorkshop();
     // The agreement has a workshop of its own: in the shared one, every summary golden would change.
     const agreement = agreementWorkshop().doc;
-    const boards = [...listBoards(doc), ...listBoards(agreement).filter((b) => b.type === 'agreement')];
-    // An Actions board lists its series' actions.
-    const model = summaryModel(doc, { series: seriesPart(fixtureSeries(), M1) });
+    // So has a meeting's Since last time step, which only meetings after the first open with.
+    const since = newWorkshop('Meeting 2');
+    unwrap(createBoard(since, { type: 'since', title: 'Since last time' }, 'test'));
+    const boards = [...listBoards(doc), ...listBoards(agreement).filter((b) => b.type === 'agreement'), ...listBoards(since)];
+    // An Actions board and the Since last time step list their series' actions.
+    const series = seriesPart(fixtureSeries(), M1);
+    const model = summaryModel(doc, { series });
     model.sections.push(...summaryModel(agreement).sections.filter((s) => s.kind === 'agreement'));
+    model.sections.push(...summaryModel(since, { series }).sections);
     for (const type of BOARD_TYPES) {
       const board = boards.find((b) => b.type === type);
       expect(board, `the fixture has a ${type} board`).toBeDefined();

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import {
   ACTION_STATUSES, addAction, byOwner, filterActions, listActions, updateAction, type ActionChanges, type Owner,
 } from '../../../../src/core/series/actions';
+import { createActionsUndo } from '../../../../src/core/series/doc';
 import { exchange, send, syncAll, unwrap } from '../helpers';
 
 const ctx = (meeting: string, by = 'p1') => ({ meeting, by });
@@ -47,6 +48,43 @@ describe('actions', () => {
       expect(listActions(doc)[0]).toMatchObject({ status: 'in-progress', due: '2027-03-01', owner: { label: 'Government' } });
     }
     expect(listActions(a)).toEqual(listActions(b));
+  });
+
+  it('can have their text and owner changed by anyone afterwards; two devices editing text and owner at once keep both', () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    const id = unwrap(addAction(a, { text: 'Share the budget', owner: group('Donors') }, ctx('m1'), 'a'));
+    exchange(a, b);
+    unwrap(updateAction(a, id, { text: '  Share the 2027 budget ' }, ctx('m2', 'pa'), 'a'));
+    unwrap(updateAction(b, id, { owner: { kind: 'person', key: 'p9', label: 'Sok' } }, ctx('m2', 'pb'), 'b'));
+    exchange(a, b);
+    for (const doc of [a, b]) {
+      expect(listActions(doc)[0]).toMatchObject({ text: 'Share the 2027 budget', owner: { kind: 'person', key: 'p9', label: 'Sok' }, status: 'open' });
+    }
+    // An edit of words or owner is no status change: the history keeps only statuses.
+    expect(listActions(a)[0]!.history.map((h) => h.status)).toEqual(['open']);
+    expect(updateAction(a, id, { text: ' ' }, ctx('m2'), 'a')).toMatchObject({ ok: false, error: 'empty' });
+  });
+
+  it('undo takes back only this device’s own edits, after another device’s edits have merged in', () => {
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    const mine = { me: true };
+    const id = unwrap(addAction(a, { text: 'Draft the terms', owner: group('Donors') }, ctx('m1'), 'setup'));
+    exchange(a, b);
+    const undo = createActionsUndo(a, mine, 0);
+    unwrap(updateAction(a, id, { text: 'Draft the terms of reference' }, ctx('m2'), mine));
+    unwrap(updateAction(b, id, { owner: group('Government'), status: 'in-progress' }, ctx('m2', 'pb'), 'b'));
+    exchange(a, b);
+    unwrap(updateAction(a, id, { owner: group('Academia') }, ctx('m2'), mine));
+    undo.undo();
+    expect(listActions(a)[0]).toMatchObject({ text: 'Draft the terms of reference', owner: { label: 'Government' }, status: 'in-progress' });
+    undo.undo();
+    exchange(a, b);
+    for (const doc of [a, b]) expect(listActions(doc)[0]).toMatchObject({ text: 'Draft the terms', owner: { label: 'Government' }, status: 'in-progress' });
+    undo.redo();
+    expect(listActions(a)[0]!.text).toBe('Draft the terms of reference');
+    undo.destroy();
   });
 
   it('keep every status change in their history, concurrent ones too', () => {
