@@ -3,6 +3,7 @@
  * `Labels` function instead; the UI passes its `t`, which type-checks as long as every key below
  * is a message key. */
 
+import { HEALTH_LABEL_KEYS } from './health-labels';
 import { SERIES_LABEL_KEYS } from './series-labels';
 
 export const LABEL_KEYS = [
@@ -39,6 +40,7 @@ export const LABEL_KEYS = [
   'export.csv.board', 'export.csv.quadrant', 'export.csv.heading', 'export.csv.text', 'export.csv.group',
   'export.csv.author', 'export.csv.status', 'export.csv.influence', 'export.csv.interest', 'export.csv.dots',
   ...SERIES_LABEL_KEYS,
+  ...HEALTH_LABEL_KEYS,
   // Resources and commitments; risks, assumptions and red lines:
   'board.kind.resources', 'board.kind.risks',
   'resources.category.skills', 'resources.category.logistics', 'resources.category.people', 'resources.category.facilities',

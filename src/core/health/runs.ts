@@ -147,3 +147,13 @@ export function aspectTrends(runs: readonly HealthRun[]): AspectTrend[] {
 
 /** A statement's run-to-run match: its built-in key, or its words for a facilitator's own. */
 export const statementMatch = (s: { key: string; text: string }): string => s.key || `text:${s.text.trim().toLowerCase()}`;
+
+/** Where a trend's points sit in a `width` × `height` chart (1 at the foot, 5 at the head):
+ *  one per run, null where the run has no figure. The screen and the summary draw the same. */
+export function trendPoints(means: readonly (number | null)[], width: number, height: number, pad = 4): ({ x: number; y: number } | null)[] {
+  const step = means.length > 1 ? (width - 2 * pad) / (means.length - 1) : 0;
+  return means.map((m, i) => (m === null ? null : {
+    x: Math.round((means.length > 1 ? pad + i * step : width / 2) * 10) / 10,
+    y: Math.round((height - pad - ((m - 1) / 4) * (height - 2 * pad)) * 10) / 10,
+  }));
+}
