@@ -88,13 +88,16 @@ function aspectCell(ids: ReadonlySet<string>, sheets: readonly Sheet[]): Cell {
   return cellOf(ratings, per.flat().filter((v) => v === 0).length, per.filter((r) => r.some((v) => v > 0)).length);
 }
 
-/** The results of `sheets` for `statements`; `groups` are the workshop's partner groups by id. */
+/** The results of `sheets` for `statements`; `groups` are the workshop's partner groups, of which
+ *  those someone answered for get a column. */
 export function healthResults(
   statements: readonly Statement[], sheets: readonly Sheet[], groups: readonly { id: string; name: string; color: string }[],
 ): HealthResults {
   const live = new Set(statements.map((s) => s.id));
   const answered = sheets.filter((s) => Object.keys(s.answers).some((id) => live.has(id)));
-  const byGroup = groups.map((g) => answered.filter((s) => s.group === g.id));
+  // Only groups someone answered for: a column of nothing but "too few" says nothing.
+  const present = groups.filter((g) => answered.some((s) => s.group === g.id));
+  const byGroup = present.map((g) => answered.filter((s) => s.group === g.id));
   const results = statements.map((s): StatementResult => {
     const { ratings, dontKnow, given } = answersTo(s.id, answered);
     const all = cellOf(ratings, dontKnow);
@@ -114,5 +117,5 @@ export function healthResults(
     .sort((a, b) => a.all.mean! - b.all.mean! || b.all.spread! - a.all.spread!)
     .slice(0, IMPROVE_COUNT)
     .map((r) => r.id);
-  return { answered: answered.length, groups: groups.map(({ name, color }) => ({ name, color })), statements: results, aspects, improve };
+  return { answered: answered.length, groups: present.map(({ name, color }) => ({ name, color })), statements: results, aspects, improve };
 }

@@ -63,7 +63,7 @@ function trendSvg(trend: AspectTrend, t: Labels): string {
   const colour = trend.change === 'declined' ? '#b3261e' : trend.change === 'improved' ? '#1b7f3b' : '#555';
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-label="${h(label)}">`
     + `<rect x="0" y="0" width="${W}" height="${H}" fill="none" stroke="#ccc"/>`
-    + `<polyline fill="none" stroke="${colour}" stroke-width="2" points="${points.map((p) => `${p.x},${p.y}`).join(' ')}"/>`
+    + points.slice(1).map((p, i) => `<line x1="${points[i]!.x}" y1="${points[i]!.y}" x2="${p.x}" y2="${p.y}" stroke="${colour}" stroke-width="2"/>`).join('')
     + points.map((p) => `<circle cx="${p.x}" cy="${p.y}" r="3" fill="${colour}"/>`).join('')
     + '</svg>';
 }
