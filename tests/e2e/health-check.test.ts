@@ -98,7 +98,7 @@ describe('a partnership health check in two meetings of a series', () => {
       await laptop.getByText('Results shared.').waitFor();
       await phones[1]!.getByRole('tab', { name: 'Results' }).click();
       await phones[1]!.getByTestId('health-improve').getByText(TRACKING).waitFor({ timeout: 30_000 });
-      await screenshot(phones[1]!, 'health-results-phone', true);
+      await screenshot(phones[1]!, 'health-results-phone');
 
       // Meeting 2 of the series: the same check, the room now tracks progress but decides worse.
       await laptop.goto(env.hub.url);

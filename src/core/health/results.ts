@@ -95,9 +95,14 @@ export function healthResults(
 ): HealthResults {
   const live = new Set(statements.map((s) => s.id));
   const answered = sheets.filter((s) => Object.keys(s.answers).some((id) => live.has(id)));
-  // Only groups someone answered for: a column of nothing but "too few" says nothing.
-  const present = groups.filter((g) => answered.some((s) => s.group === g.id));
-  const byGroup = present.map((g) => answered.filter((s) => s.group === g.id));
+  // A group is known by its name: two devices joining at once may each make "Government", and a
+  // meeting's copy gives every group a new id. Only groups someone answered for get a column (one
+  // of nothing but "too few" says nothing).
+  const nameOf = (g: { name: string }) => g.name.trim().toLowerCase();
+  const keyOf = new Map(groups.map((g) => [g.id, nameOf(g)]));
+  const present = groups.filter((g, i) => groups.findIndex((o) => nameOf(o) === nameOf(g)) === i
+    && answered.some((s) => keyOf.get(s.group) === nameOf(g)));
+  const byGroup = present.map((g) => answered.filter((s) => keyOf.get(s.group) === nameOf(g)));
   const results = statements.map((s): StatementResult => {
     const { ratings, dontKnow, given } = answersTo(s.id, answered);
     const all = cellOf(ratings, dontKnow);

@@ -69,6 +69,14 @@ describe('health-check results', () => {
     expect(healthResults(statements, sheets, groups).improve).toEqual(['b', 'a']);
   });
 
+  it('count two groups of one name (made by two devices at once) as one', () => {
+    const twice = [...groups, { id: 'gov2', name: ' government', color: '#3' }];
+    const sheets = [sheet('gov', { a: 2 }), sheet('gov2', { a: 2 }), sheet('gov2', { a: 3 }), sheet('dp', { a: 5 })];
+    const r = healthResults(statements, sheets, twice);
+    expect(r.groups.map((g) => g.name)).toEqual(['Government', 'Development Partners']);
+    expect(r.statements[0]!.groups[0]).toMatchObject({ count: 3, distribution: [0, 2, 1, 0, 0] });
+  });
+
   it('ignore answers to removed statements and sheets with nothing left', () => {
     const sheets = [sheet('gov', { gone: 1 }), sheet('gov', { a: 2 })];
     expect(healthResults(statements, sheets, groups).answered).toBe(1);
