@@ -12,6 +12,7 @@ import type { FocusTarget } from '../core/focus-entry';
 import { addHiddenNote, deleteHiddenNote, hiddenNoteCount, openHiddenNotes, revealBoard, sealedOf, type HiddenNote, type Reveal } from '../core/facilitation/hidden-notes';
 import { facilitatorId, newFacilitatorKeys, type FacilitatorKeys } from '../core/facilitation/keys';
 import { addRedLine, openRedLines, revealRedLines, withdrawRedLine, type RedLine, type RedLineReveal } from '../core/facilitation/red-lines';
+import { answer, openSheets, ownerTag, sheetCount, type Answer, type Sheet } from '../core/health/sheets';
 import { grantFacilitator, handOver, isFacilitator, listFacilitators, removeFacilitator, type Facilitator } from '../core/facilitation/roles';
 import { rolesOf } from '../core/facilitation/roster';
 import { guardRecords, type Witnessed } from '../core/facilitation/witness';
@@ -26,6 +27,7 @@ import { ClockSync } from './clock-sync.svelte';
 import { outcome, type Outcome } from './outcome';
 import { YView } from './y-view.svelte';
 
+export type { Answer, Sheet };
 export type { BoardModes, BoardSettings, Breakout, BreakoutPlan, Facilitator, FocusTarget, FollowTarget, HiddenNote, MyDots, RedLine, RedLineReveal, Reveal, Step, Timer, Vote, VoteResults };
 
 /** A risks board's red lines still sealed: how many, and those this device opens (its own, or
@@ -33,6 +35,14 @@ export type { BoardModes, BoardSettings, Breakout, BreakoutPlan, Facilitator, Fo
 export interface SealedRedLines {
   count: number;
   open: RedLine[];
+}
+
+/** A health check's answer sheets as this device opens them: its own; every one for a facilitator. */
+export interface HealthSheets {
+  count: number;
+  mine: Sheet | undefined;
+  /** Every sheet this device's key opens: all of them for a facilitator, else its own. */
+  opened: Sheet[];
 }
 
 /** What every screen shows of the facilitation: who facilitates, the agenda and its timer, and
@@ -226,6 +236,20 @@ export class Facilitation {
    *  reveal of hidden notes: its undo would take the partners' red lines off the board. */
   revealRedLines(boardId: string): Result<RedLineReveal> {
     return this.signer ? revealRedLines(this.doc, boardId, this.keys.sealing.secret, this.untrackedOrigin) : err('not-facilitator');
+  }
+
+  // Health check
+  healthSheets(boardId: string): YView<HealthSheets> {
+    return new YView([boardMapOf(this.doc, boardId), rolesOf(this.doc)], () => {
+      const { secret } = this.keys.sealing;
+      const opened = openSheets(this.doc, boardId, secret);
+      return { count: sheetCount(this.doc, boardId), mine: opened.find((s) => s.owner === ownerTag(boardId, secret)), opened };
+    });
+  }
+  /** Seals this device's answers to the facilitators (and to itself), as a one-off Yjs client. */
+  answerHealth(boardId: string, group: string, changes: Record<string, Answer | null>): Outcome {
+    if (!this.root) return outcome(err('bad-root'));
+    return outcome(answer(this.doc, this.root, boardId, { group, changes }, this.keys.sealing, this.origin));
   }
 
   // Agenda and timer

@@ -31,6 +31,8 @@ export const BOARD_KIND_RECORDS = {
     parts: ['sections'], texts: AGREEMENT_PROMPT_KEYS, rounds: { part: 'sections', ids: AGREEMENT_SECTIONS },
     counted: 'sections', noteFacilitation: false,
   },
+  // Answers are sealed sheets; `published` holds the results a facilitator shared.
+  health: { parts: ['statements', 'sheets', 'published'], counted: 'statements', noteFacilitation: false },
   // Shows the series' actions, which live in the series' own document: the board keeps none.
   actions: { parts: [], counted: 'items', noteFacilitation: false },
   // A meeting's *Since last time* step: shows what carries over, from the series' document too.

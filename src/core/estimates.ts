@@ -43,7 +43,7 @@ export function readEstimates<A extends string>(estimates: Y.Map<unknown> | unde
   return valid;
 }
 
-function spreadOf(values: readonly number[]): AxisSpread & { mean: number } {
+export function spreadOf(values: readonly number[]): AxisSpread & { mean: number } {
   const mean = values.reduce((s, v) => s + v, 0) / values.length;
   const sd = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / values.length);
   return { mean, min: Math.min(...values), max: Math.max(...values), sd };

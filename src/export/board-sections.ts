@@ -5,6 +5,7 @@ import type { CsvRow } from './csv-row';
 import { actionsSection, sinceSection } from './kinds/actions';
 import { agreementSection } from './kinds/agreement';
 import { groundRulesSection } from './kinds/ground-rules';
+import { healthSection } from './kinds/health';
 import { indicatorsSection } from './kinds/indicators';
 import { notesSection } from './kinds/notes';
 import { resourcesSection } from './kinds/resources';
@@ -30,6 +31,7 @@ const BOARD_SECTIONS = {
   resources: resourcesSection,
   risks: risksSection,
   agreement: agreementSection,
+  health: healthSection,
   actions: actionsSection,
   since: sinceSection,
 } as const satisfies { [K in BoardType]: SectionKind<SectionBase & { kind: K }> };

@@ -8,6 +8,7 @@ export const CSV_COLUMNS = [
   'sector', 'level', 'needs', 'interests', 'motivations', 'brings', 'influence', 'interest', 'estimates', 'dots',
   'success', 'baseline', 'target', 'method', 'collectedBy', 'frequency', 'reportTo',
   'category', 'need', 'partner', 'form', 'amount', 'unit', 'due', 'likelihood', 'impact', 'mitigation', 'owner',
+  'meeting', 'mean', 'spread', 'count',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 export type CsvRow = Partial<Record<CsvColumn, string>>;

@@ -32,6 +32,7 @@ function header(t: Labels): string[] {
     form: t('export.csv.form'), amount: t('export.csv.amount'), unit: t('export.csv.unit'), due: t('export.csv.due'),
     likelihood: t('export.csv.likelihood'), impact: t('export.csv.impact'), mitigation: t('export.csv.mitigation'),
     owner: t('export.csv.owner'),
+    meeting: t('export.csv.meeting'), mean: t('export.csv.mean'), spread: t('export.csv.spread'), count: t('export.csv.count'),
   };
   return CSV_COLUMNS.map((c) => words[c]);
 }

@@ -4,6 +4,7 @@
  * is a message key. */
 
 import type { MessageParams } from '../core/message-params';
+import { HEALTH_LABEL_KEYS } from './health-labels';
 import { SERIES_LABEL_KEYS } from './series-labels';
 
 export const LABEL_KEYS = [
@@ -40,6 +41,7 @@ export const LABEL_KEYS = [
   'export.csv.board', 'export.csv.quadrant', 'export.csv.heading', 'export.csv.text', 'export.csv.group',
   'export.csv.author', 'export.csv.status', 'export.csv.influence', 'export.csv.interest', 'export.csv.dots',
   ...SERIES_LABEL_KEYS,
+  ...HEALTH_LABEL_KEYS,
   // Resources and commitments; risks, assumptions and red lines:
   'board.kind.resources', 'board.kind.risks',
   'resources.category.skills', 'resources.category.logistics', 'resources.category.people', 'resources.category.facilities',

@@ -8,6 +8,7 @@ import { pairingMessages } from './en-pairing';
 import { agreementMessages } from './en-agreement';
 import { planningMessages } from './en-planning';
 import { recentlyDeletedMessages } from './en-recently-deleted';
+import { healthMessages } from './en-health';
 import { resourcesMessages } from './en-resources';
 import { breakoutMessages } from './en-breakouts';
 import { roomMessages } from './en-room';
@@ -30,6 +31,7 @@ export const en = {
   ...planningMessages,
   ...agreementMessages,
   ...resourcesMessages,
+  ...healthMessages,
   ...seriesMessages,
   ...pairingMessages,
   ...roomMessages,

@@ -9,6 +9,7 @@ import { pairingMessagesKm } from './km-pairing';
 import { agreementMessagesKm } from './km-agreement';
 import { planningMessagesKm } from './km-planning';
 import { recentlyDeletedMessagesKm } from './km-recently-deleted';
+import { healthMessagesKm } from './km-health';
 import { resourcesMessagesKm } from './km-resources';
 import { breakoutMessagesKm } from './km-breakouts';
 import { roomMessagesKm } from './km-room';
@@ -39,6 +40,7 @@ export const km: Translation<typeof en> = {
   ...planningMessagesKm,
   ...agreementMessagesKm,
   ...resourcesMessagesKm,
+  ...healthMessagesKm,
   ...templateMessagesKm,
   'app.name': 'Common Ground',
   'app.tagline': 'សិក្ខាសាលាសម្រាប់ភាពជាដៃគូ នៅលើឧបករណ៍នីមួយៗក្នុងបន្ទប់',

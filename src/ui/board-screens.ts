@@ -27,6 +27,7 @@ export const BOARD_SCREENS: Record<BoardType, BoardScreen> = {
   resources: () => import('./resources/ResourcesBoard.svelte'),
   risks: () => import('./risks/RisksBoard.svelte'),
   agreement: () => import('./agreement/AgreementBoard.svelte'),
+  health: () => import('./health/HealthBoard.svelte'),
   actions: () => import('./series/ActionsBoard.svelte'),
   since: () => import('./series/SinceBoard.svelte'),
 };

@@ -24,7 +24,7 @@ const PURE_FOLDERS = ['core', 'export'];
 
 /* Facilitation pulls in signing (WebCrypto keys, signatures); the UI may name its types but a
  * value import would put that code into the first load instead of the lazy chunk. */
-const FACILITATION = [/^app\/facilitation\.svelte(\.ts)?$/, /^app\/clock-sync\.svelte(\.ts)?$/, /^core\/facilitation\//];
+const FACILITATION = [/^app\/facilitation\.svelte(\.ts)?$/, /^app\/clock-sync\.svelte(\.ts)?$/, /^core\/facilitation\//, /^core\/health\/sheets(\.ts)?$/];
 
 type Kind = 'value' | 'type' | 'dynamic';
 interface Import {

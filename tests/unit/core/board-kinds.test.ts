@@ -22,7 +22,7 @@ function withFutureBoard(doc = new Doc()) {
 
 describe('board-kind registry', () => {
   it('knows the kinds in menu order, and what notes-like facilitation applies to', () => {
-    expect(BOARD_TYPES).toEqual(['notes', 'swot', 'stakeholders', 'ground-rules', 'vision', 'indicators', 'resources', 'risks', 'agreement', 'actions', 'since']);
+    expect(BOARD_TYPES).toEqual(['notes', 'swot', 'stakeholders', 'ground-rules', 'vision', 'indicators', 'resources', 'risks', 'agreement', 'health', 'actions', 'since']);
     expect(BOARD_TYPES.filter((k) => BOARD_KIND_RECORDS[k].noteFacilitation)).toEqual(['notes', 'swot']);
   });
 

@@ -24,13 +24,14 @@ describe('CSV', () => {
 
   it('has one row per note, proposal, stakeholder, vision version, vision statement and indicator, each with every column', () => {
     const rows = parseCsv(csvOf(fixtureWorkshop().doc));
-    // Header, notes, stakeholders, proposals, notes, vision, indicators, needs and pledges, risks, an assumption and a red line.
-    expect(rows).toHaveLength(1 + 6 + 3 + 3 + 2 + 3 + 2 + 8 + 4);
-    expect(new Set(rows.map((r) => r.length))).toEqual(new Set([36]));
+    // Header, notes, stakeholders, proposals, notes, vision, indicators, needs and pledges, risks, an assumption and a
+    // red line; the health check's 4 statements in 2 runs, each for everyone and 2 groups.
+    expect(rows).toHaveLength(1 + 6 + 3 + 3 + 2 + 3 + 2 + 8 + 4 + 4 * 2 * 3);
+    expect(new Set(rows.map((r) => r.length))).toEqual(new Set([40]));
     const moh = rows.find((r) => r[4] === 'Ministry of Health')!;
     expect(moh.slice(0, 2)).toEqual(['Stakeholder', 'Who has a stake']);
     expect(moh.slice(8)).toEqual(['Government', 'Key decision-making partner', 'Reliable district data', '',
-      'Universal coverage', 'Authority, policy', '80', '70', '2', '', ...Array<string>(18).fill('')]);
+      'Universal coverage', 'Authority, policy', '80', '70', '2', '', ...Array<string>(22).fill('')]);
     expect(rows.find((r) => r[4] === 'Monthly TWG meetings')!.slice(0, 7))
       .toEqual(['Note', 'Partnership SWOT', 'Strengths', 'Coordination', 'Monthly TWG meetings', 'Development Partners', '']);
   });

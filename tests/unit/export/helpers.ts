@@ -23,6 +23,12 @@ import type { Labels } from '../../../src/export/labels';
 import { t as translate } from '../../../src/i18n/i18n';
 import { addIndicator, answerIndicator } from '../../../src/core/indicators';
 import { answerVersion, editVision, nameVersion } from '../../../src/core/vision';
+import { newSealingKeys } from '../../../src/core/facilitation/keys';
+import { listGroups } from '../../../src/core/groups';
+import { healthResults } from '../../../src/core/health/results';
+import { shareResults, type HealthRun } from '../../../src/core/health/runs';
+import { answer, openSheets, type Rating, type Sheet } from '../../../src/core/health/sheets';
+import { addStatements, listStatements } from '../../../src/core/health/statements';
 import { addBoardOf, newWorkshop, unwrap } from '../core/helpers';
 
 /** The interface's own English words: the summaries read as the app's users see them. */
@@ -62,7 +68,7 @@ export const PEOPLE = {
 
 export interface Fixture {
   doc: Y.Doc;
-  boards: { swot: string; stakeholders: string; rules: string; notes: string; vision: string; indicators: string; resources: string; risks: string };
+  boards: { swot: string; stakeholders: string; rules: string; notes: string; vision: string; indicators: string; resources: string; risks: string; health: string };
   /** The root facilitator's id, as the creator's device knows it. */
   root: string;
   /** The creator's device, which signs as the root facilitator. */
@@ -185,6 +191,7 @@ export function fixtureWorkshop(): Fixture {
   unwrap(revealRedLines(doc, risks, keys.sealing.secret, 'setup'));
   // Entered after the reveal: sealed in the summary too.
   unwrap(addRedLine(doc, root, risks, { partner: gov, text: 'Ministry keeps the final say on hiring' }, 'setup'));
+  const health = healthCheck(doc, root, keys.sealing.secret, gov, dp);
   addBoardOf(doc, 'actions', 'Follow-up actions');
 
   unwrap(addStep(doc, facilitator, { boardId: notes, title: 'Welcome and expectations', minutes: 15 }, 'setup'));
@@ -202,7 +209,41 @@ export function fixtureWorkshop(): Fixture {
   }
   unwrap(closeVote(doc, facilitator, swot, 'setup'));
 
-  return { doc, boards: { swot, stakeholders: map, rules, notes, vision, indicators, resources, risks }, root, facilitator };
+  return { doc, boards: { swot, stakeholders: map, rules, notes, vision, indicators, resources, risks, health }, root, facilitator };
+}
+
+/** Ratings per statement, in the order the statements were added. */
+type Ratings = readonly (Rating | [Rating, string])[];
+
+/** A health check answered by three Government and three Development Partners phones, its
+ *  results shared with one earlier run of the series (made from plain sheets, as opened). */
+function healthCheck(doc: Y.Doc, root: string, secret: string, gov: string, dp: string): string {
+  const board = addBoardOf(doc, 'health', 'Partnership health check');
+  unwrap(addStatements(doc, board, [
+    { key: 'review.delivery', aspect: 'impact', text: 'We deliver the activities we planned, on time' },
+    { key: 'review.decisions', aspect: 'relationship', text: 'Decisions are made in a way every partner accepts' },
+    { key: 'review.communication', aspect: 'relationship', text: 'Information reaches every partner when it is needed' },
+    { key: 'review.worth', aspect: 'value', text: 'For my organisation, the benefits outweigh the costs' },
+  ], 'setup'));
+  const statements = listStatements(doc, board);
+  const answers = (ratings: Ratings) => Object.fromEntries(ratings.map((r, i) =>
+    [statements[i]!.id, Array.isArray(r) ? { rating: r[0], comment: r[1] } : { rating: r, comment: '' }]));
+  const sheets: [string, Ratings][] = [
+    [gov, [2, [2, 'Decisions reach the ministry late'], 4, 4]], [gov, [2, 1, 4, 0]], [gov, [3, 2, 5, 5]],
+    [dp, [4, 4, 4, 5]], [dp, [3, [4, 'Good use of the *TWG* | secretariat'], 3, 4]], [dp, [4, 3, 4, 4]],
+  ];
+  for (const [group, ratings] of sheets) unwrap(answer(doc, root, board, { group, changes: answers(ratings) }, newSealingKeys(), 'setup'));
+  const groups = listGroups(doc);
+  const results = healthResults(statements, openSheets(doc, board, secret), groups);
+  const plain = (group: string, ratings: Ratings, i: number): Sheet => ({ id: `e${i}`, owner: `e${i}`, group, rev: 1, answers: answers(ratings) });
+  const before = [[gov, [3, 3, 3, 3]], [gov, [3, 2, 4, 4]], [dp, [4, 3, 3, 4]], [dp, [4, 3, 4, 5]]] as const;
+  const earlier: HealthRun = {
+    meeting: 'earlier', board: 'earlier', title: 'Health TWG retreat', startsAt: '2024-09-20', at: 1,
+    results: healthResults(statements, before.map(([g, r], i) => plain(g, r, i)), groups),
+  };
+  const run: HealthRun = { meeting: 'this', board, title: 'Health TWG strategic meeting', startsAt: '2025-03-12', at: 2, results };
+  unwrap(shareResults(doc, board, run, [earlier], 'setup'));
+  return board;
 }
 
 const GOLDEN = join(import.meta.dirname, 'golden');

@@ -42,7 +42,8 @@ describe('summary of the fixture workshop', () => {
     expect(html).toContain('<div class="swot">');
     expect(html.match(/<section class="q-/g)).toHaveLength(4);
     expect(html).toMatch(/<svg class="map"[^>]*role="img"/);
-    expect(html.match(/<circle /g)).toHaveLength(2); // the unplaced stakeholder is in the table only
+    // The unplaced stakeholder is in the table only.
+    expect(html.match(/<svg class="map"[\s\S]*?<\/svg>/)![0].match(/<circle /g)).toHaveLength(2);
     expect(html).toContain('<td>Not on the map yet</td>');
     expect(html).toContain('<strong class="status-adopted">Adopted</strong>: 2 agree · 1 with reservations · 0 object');
     expect(html).toContain(KHMER_NOTE);
@@ -92,7 +93,7 @@ describe('board choice', () => {
     expect(model.sections.map((s) => s.title)).toEqual(['Partnership SWOT', 'Expectations']);
     expect(model.agenda.map((a) => a.title)).toEqual([
       'Partnership SWOT', 'Who has a stake', 'Ground rules', 'Expectations', 'Vision and joint objective', 'Indicators of success',
-      'Resources and commitments', 'Risks and red lines', 'Follow-up actions',
+      'Resources and commitments', 'Risks and red lines', 'Partnership health check', 'Follow-up actions',
     ]);
     expect(toHtml(model, t)).not.toContain('<svg');
   });
@@ -112,7 +113,7 @@ describe('board choice', () => {
       { text: 'Pilot in two provinces', author: { group: '' } },
     ] }]);
     expect(toMarkdown(model, t)).toContain('## Milestones\n\n*Notes*\n\n- Pilot in two provinces — *No group*');
-    expect(toCsv(model, t)).toContain(`\r\nNote,Milestones,,,Pilot in two provinces,No group${','.repeat(30)}\r\n`);
+    expect(toCsv(model, t)).toContain(`\r\nNote,Milestones,,,Pilot in two provinces,No group${','.repeat(34)}\r\n`);
   });
 });
 
