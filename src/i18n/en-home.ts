@@ -7,6 +7,7 @@ export const homeMessages = {
   ...localeMessages,
   ...templateMessages,
   'app.name': 'Common Ground',
+  'app.loading': 'Opening…',
   'nav.profile': 'My profile',
   'home.title': 'Workshops on this device',
   'home.empty': 'No workshops yet. Create one to prepare the boards for your session.',

@@ -41,6 +41,7 @@ export const km: Translation<typeof en> = {
   ...resourcesMessagesKm,
   ...templateMessagesKm,
   'app.name': 'Common Ground',
+  'app.loading': 'កំពុងបើក…',
   'app.tagline': 'សិក្ខាសាលាសម្រាប់ភាពជាដៃគូ នៅលើឧបករណ៍នីមួយៗក្នុងបន្ទប់',
   'nav.home': 'សិក្ខាសាលា',
   'nav.profile': 'ព័ត៌មានរបស់ខ្ញុំ',
