@@ -1,9 +1,6 @@
-import { mount } from 'svelte';
-import App from './ui/App.svelte';
 import './ui/app.css';
 
-const target = document.getElementById('app')!;
-// The static shell of index.html goes in the same task as the app's own frame comes, so no frame
-// shows twice or not at all.
-target.replaceChildren();
-mount(App, { target });
+/* index.html's static shell paints first; the app's code, fetched with the page (the build links
+ * it as modulepreload), runs after that frame. Run at once, it delayed the first paint on a slow
+ * phone by all of its evaluation. */
+requestAnimationFrame(() => setTimeout(() => void import('./start')));

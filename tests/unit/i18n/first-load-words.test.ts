@@ -18,7 +18,8 @@ function resolveSpec(from: string, spec: string): string | undefined {
   return [base, `${base}.ts`, `${base}/index.ts`].find((f) => /\.(ts|svelte)$/.test(f) && existsSync(f));
 }
 
-/** The modules of the first load: everything src/main.ts imports statically, transitively. */
+/** The modules of the first load: everything the entry (src/main.ts) and the app's start
+ *  (src/start.ts, which it runs after the shell's first paint) import statically, transitively. */
 function firstLoad(): string[] {
   const seen = new Set<string>();
   const visit = (file: string): void => {
@@ -31,6 +32,7 @@ function firstLoad(): string[] {
     }
   };
   visit(join(src, 'main.ts'));
+  visit(join(src, 'start.ts'));
   return [...seen];
 }
 
