@@ -1,6 +1,5 @@
 import type { BoardDiff, ImportPreview } from '../export/import-preview';
-import { en } from '../i18n/en';
-import { locale, t, type MessageKey } from '../i18n/i18n';
+import { hasMessage, locale, t } from '../i18n/i18n';
 
 /* An import preview in the interface's words: what the dialog and the toast say. */
 
@@ -12,7 +11,7 @@ export const TEXTS_SHOWN = 5;
 /** "3 notes", "1 heading": the part's own noun, or a neutral one for a part this version does not name. */
 function countOf(part: string, count: number): string {
   const key = `import.part.${part}`;
-  return t(key in en ? (key as MessageKey) : 'import.part.other', { count });
+  return t(hasMessage(key) ? key : 'import.part.other', { count });
 }
 
 const joined = (phrases: string[]): string => new Intl.ListFormat(locale(), { type: 'conjunction' }).format(phrases);

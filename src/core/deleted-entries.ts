@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { entriesOf, partOf } from './board-entries';
 import { err, ok, type Result } from './result';
+import { deletedKey } from './deleted-key';
 import { boardOrderOf, liveBoard } from './schema';
 
 /** An entry's contents as plain data that IndexedDB can store, tagged so that writing it back
@@ -27,7 +28,7 @@ export interface DeletedEntry {
   entry: KeptEntry;
 }
 
-export const deletedKey = (entry: Pick<DeletedEntry, 'board' | 'id'>) => `${entry.board}|${entry.id}`;
+export { deletedKey };
 
 function keep(value: unknown): KeptValue {
   if (value instanceof Y.Text) return { text: value.toString() };

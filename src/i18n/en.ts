@@ -1,9 +1,9 @@
+import { homeMessages } from './en-home';
 import { agendaMessages } from './en-agenda';
 import { boardControlMessages } from './en-board-controls';
 import { exportMessages } from './en-export';
 import { facilitationMessages } from './en-facilitation';
 import { groundRulesMessages } from './en-ground-rules';
-import { localeMessages } from './en-locale';
 import { pairingMessages } from './en-pairing';
 import { agreementMessages } from './en-agreement';
 import { planningMessages } from './en-planning';
@@ -15,12 +15,12 @@ import { roomMessages } from './en-room';
 import { seriesMessages } from './en-series';
 import { stakeholderImportMessages } from './en-stakeholder-import';
 import { stakeholderMessages } from './en-stakeholders';
-import { templateMessages } from './en-templates';
 import { wordMessages } from './en-word';
 
-/** English, the reference locale: every other locale has exactly these keys. Each board kind
+/** English for the workshop screens, fetched with the first screen that needs them (i18n.ts
+ *  `withWords`); the home screen's are in en-home.ts, in the first load. Each board kind
  *  with many messages keeps them in a file of its own. */
-export const en = {
+export const workshopMessages = {
   ...stakeholderMessages,
   ...groundRulesMessages,
   ...exportMessages,
@@ -36,37 +36,14 @@ export const en = {
   ...pairingMessages,
   ...roomMessages,
   ...breakoutMessages,
-  ...localeMessages,
   ...wordMessages,
   ...stakeholderImportMessages,
-  ...templateMessages,
-  'app.name': 'Common Ground',
   'app.tagline': 'Workshops for partnerships, on every device in the room',
   'nav.home': 'Workshops',
-  'nav.profile': 'My profile',
   'nav.back': 'Back to workshops',
   'nav.skip': 'Skip to content',
 
-  'home.title': 'Workshops on this device',
-  'home.empty': 'No workshops yet. Create one to prepare the boards for your session.',
-  'home.new.label': 'New workshop title',
-  'home.new.placeholder': 'e.g. Health TWG strategic meeting',
-  'home.new.submit': 'Create workshop',
   'home.open': 'Open',
-  'home.rename': 'Rename',
-  'home.rename.label': 'New title for {title}',
-  'home.rename.save': 'Save title',
-  'home.duplicate': 'Duplicate as template',
-  'home.duplicate.title': 'Copy of {title}',
-  'home.duplicated': 'Created “{title}” with the same boards and groups, without notes.',
-  'home.delete': 'Delete',
-  'home.delete.confirm.title': 'Delete “{title}”?',
-  'home.delete.confirm.body': 'Its boards and notes are removed from this device. Copies on other devices are not affected.',
-  'home.deleted': 'Deleted “{title}”.',
-  'home.updated': 'Changed {when}',
-  'home.role.facilitator': 'Facilitator',
-  'home.role.participant': 'Participant',
-  'home.actions': 'Actions for {title}',
 
   'workshop.notFound': 'This workshop is not on this device. It may have been deleted.',
   'workshop.loading': 'Opening workshop…',
@@ -161,8 +138,6 @@ export const en = {
   'note.setName.link': 'Add my name',
   'note.shortcut': 'Ctrl+Enter to save, Escape to cancel',
 
-  'counter': '{used} / {max}',
-
   'invite.open': 'Invite',
   'invite.title': 'Join “{title}”',
   'invite.scan': 'Scan with the phone camera, or open the link below.',
@@ -213,60 +188,10 @@ export const en = {
   'profile.saved': 'Profile saved.',
   'profile.id': 'Participant id on this device: {id}',
 
-  'save.saving': 'Saving…',
-  'save.saved': 'Saved on this device',
-  'save.notSaved': 'Not saved',
   'save.error.quota': 'This device is out of storage space: your latest changes are only in this open page. Free some space, then try again. Do not close this page.',
   'save.error.write-failed': 'Your latest change could not be saved on this device. Do not close this page; try again.',
   'save.retry': 'Try again',
 
-  'storage.title': 'Common Ground cannot store data in this browser',
-  'storage.no-indexeddb': 'This browser does not offer storage to web pages (IndexedDB), which happens in some private or restricted modes. Open Common Ground in a normal window so your contributions are kept.',
-  'storage.open-failed': 'This browser refused to open Common Ground’s storage (private mode, or storage blocked in settings). Open it in a normal window, or allow site data, then reload.',
-  'storage.reload': 'Reload',
-
-  'error.title': 'Something went wrong',
-  'error.body': 'Your work is saved on this device. Reload to continue.',
-  'error.reload': 'Reload',
-
-  'undo': 'Undo',
-  'form.save': 'Save',
-  'form.cancel': 'Cancel',
-  'dismiss': 'Dismiss',
-  'confirm.delete': 'Delete',
-  'confirm.cancel': 'Cancel',
-
-  'err.empty': 'Please write something first.',
-  'err.too-long': 'That is too long ({detail} characters).',
-  'err.duplicate': 'That already exists.',
-  'err.no-board': 'This board no longer exists. Someone may have deleted it.',
-  'err.no-item': 'This note no longer exists. Someone may have deleted it.',
-  'err.no-group': 'That group no longer exists.',
-  'err.bad-date': 'Please enter a date as year-month-day.',
-  'err.bad-color': 'That is not a colour.',
-  'err.bad-type': 'This kind of board is not available.',
-  'err.bad-index': 'That position does not exist.',
-  'err.no-id': 'Your profile is missing its participant id.',
-  'err.not-found': 'This workshop is no longer on this device.',
-  'err.bad-quadrant': 'That is not a SWOT quadrant.',
-  'err.no-cluster': 'This heading no longer exists. Someone may have deleted it.',
-  'err.bad-sector': 'Please choose a sector from the list.',
-  'err.bad-level': 'Please choose an engagement level from the list.',
-  'err.bad-position': 'That position is outside the map.',
-  'err.no-stakeholder': 'This stakeholder no longer exists. Someone may have deleted them.',
-  'err.no-relationship': 'This relationship no longer exists.',
-  'err.same-stakeholder': 'A relationship needs two different stakeholders.',
-  'err.no-proposal': 'This proposal no longer exists. Someone may have deleted it.',
-  'err.bad-principle': 'That is not one of the partnering principles.',
-  'err.bad-answer': 'Please answer agree, agree with reservations, or object.',
-  'err.newer-schema': 'This workshop was saved by a newer version of Common Ground.',
-
-  'nav.settings': 'Settings',
-  'pwa.install': 'Install app',
-  'pwa.install.short': 'Install',
-  'pwa.update.available': 'A new version of Common Ground is ready.',
-  'pwa.update.draft': 'A new version of Common Ground is ready. Finish what you are writing first: reloading now would lose your draft.',
-  'pwa.update.reload': 'Reload',
   'settings.title': 'Settings',
   'settings.storage': 'Storage on this device',
   'settings.used': 'Used',
@@ -288,6 +213,9 @@ export const en = {
   'settings.version': 'Version',
   'settings.build': 'Build {id}',
 } as const;
+
+/** All English, the reference locale: every other locale has exactly these keys. */
+export const en = { ...homeMessages, ...workshopMessages } as const;
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

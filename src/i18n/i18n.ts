@@ -1,4 +1,5 @@
-import { en, type MessageKey, type Messages } from './en';
+import type { MessageKey, Messages } from './en';
+import { homeMessages } from './en-home';
 import { paramText, type MessageParams } from '../core/message-params';
 
 export type { MessageKey };
@@ -9,11 +10,30 @@ export type Locale = (typeof LOCALES)[number];
  *  language must recognise it whatever the screen is in now. */
 export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', km: 'ខ្មែរ' };
 
-/* English is the fallback and always here; another language is fetched the first time it is
+/* English is the fallback. The home screen's words (en-home.ts) are in the first load; the rest
+ * (en.ts) is fetched with the first screen that needs them (`withWords`), so the first load
+ * carries only what the home screen says. Another language is fetched whole the first time it is
  * needed, so a device pays for the languages it uses only. */
-const catalogs: Partial<Record<Locale, Messages>> = { en };
+let englishWords: Partial<Messages> = homeMessages;
+let allEnglish: Promise<void> | undefined;
+const catalogs: Partial<Record<Exclude<Locale, 'en'>, Messages>> = {};
 const loaders: Record<Exclude<Locale, 'en'>, () => Promise<Messages>> = { km: () => import('./km').then((m) => m.km) };
 let currentLocale: Locale = 'en';
+
+/** Fetches the English the home screen does not need, once. */
+export function loadAllEnglish(): Promise<void> {
+  allEnglish ??= import('./en').then(({ en }) => { englishWords = en; });
+  return allEnglish;
+}
+
+/** A lazily loaded screen or module, once the words it may show are here too. */
+export async function withWords<T>(module: Promise<T>): Promise<T> {
+  const [loaded] = await Promise.all([module, loadAllEnglish()]);
+  return loaded;
+}
+
+/** Whether English has this key among the words loaded so far. */
+export const hasMessage = (key: string): key is MessageKey => key in englishWords;
 
 export async function loadLocale(locale: Locale): Promise<void> {
   if (locale !== 'en' && !catalogs[locale]) catalogs[locale] = await loaders[locale]();
@@ -45,7 +65,7 @@ const pluralRules = new Map<Locale, Intl.PluralRules>();
 function formOf(locale: Locale, key: MessageKey, count: unknown): MessageKey {
   if (typeof count !== 'number') return key;
   const one = `${key}.one`;
-  if (!(one in en)) return key;
+  if (!hasMessage(one)) return key;
   let rules = pluralRules.get(locale);
   if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
   return rules.select(count) === 'one' ? (one as MessageKey) : key;
@@ -54,12 +74,13 @@ function formOf(locale: Locale, key: MessageKey, count: unknown): MessageKey {
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 /** Messages of one locale whatever the interface shows: an export can be in another language.
- *  Load the locale first (`loadLocale`). A key only English has yet falls back to English. */
+ *  Load the locale first (`loadLocale`). A key only English has yet falls back to English, and
+ *  one whose English is not loaded yet shows as the key. */
 export function translator(locale: Locale): Translate {
-  const catalog = catalogs[locale] ?? en;
+  const catalog: Partial<Messages> = (locale === 'en' ? undefined : catalogs[locale]) ?? englishWords;
   return (key, params = {}) => {
     const form = formOf(locale, key, params.count);
-    return (catalog[form] ?? en[form]).replace(/\{(\w+)\}/g, (whole, name: string) =>
+    return (catalog[form] ?? englishWords[form] ?? form).replace(/\{(\w+)\}/g, (whole, name: string) =>
       name in params ? paramText(locale, params[name]!) : whole);
   };
 }
@@ -83,8 +104,8 @@ export const t: Translate = (key, params) => translator(currentLocale)(key, para
 
 /** A core error code (`'empty'`, `'too-long'` …) as a sentence for the person who caused it. */
 export function errorMessage(error: { error: string; detail?: string }): string {
-  const key = `err.${error.error}` as MessageKey;
-  return key in en ? t(key, { detail: error.detail ?? '' }) : error.error;
+  const key = `err.${error.error}`;
+  return hasMessage(key) ? t(key, { detail: error.detail ?? '' }) : error.error;
 }
 
 /** "3 minutes ago" in the current locale. */

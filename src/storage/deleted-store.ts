@@ -1,4 +1,5 @@
-import { deletedKey, type DeletedEntry } from '../core/deleted-entries';
+import type { DeletedEntry } from '../core/deleted-entries';
+import { deletedKey } from '../core/deleted-key';
 import type { CommonGroundDb } from './db';
 
 /** The entries a device saw disappear from a workshop's boards, kept with the workshop so that

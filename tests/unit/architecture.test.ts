@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import ts from 'typescript';
+import { importsOf, scriptOf, type Import } from './source-imports';
 
 /* The layers, checked by a test so they cannot drift. Imports point downwards only:
  *   ui → app → storage, sync, export, i18n → core
@@ -25,43 +25,6 @@ const PURE_FOLDERS = ['core', 'export'];
 /* Facilitation pulls in signing (WebCrypto keys, signatures); the UI may name its types but a
  * value import would put that code into the first load instead of the lazy chunk. */
 const FACILITATION = [/^app\/facilitation\.svelte(\.ts)?$/, /^app\/clock-sync\.svelte(\.ts)?$/, /^core\/facilitation\//, /^core\/health\/sheets(\.ts)?$/];
-
-type Kind = 'value' | 'type' | 'dynamic';
-interface Import {
-  spec: string;
-  kind: Kind;
-}
-
-/** The script of a file: all of a .ts file, the <script> blocks of a .svelte component. */
-function scriptOf(file: string, text: string): string {
-  if (!file.endsWith('.svelte')) return text;
-  return [...text.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]).join('\n');
-}
-
-/** Every module a script imports or re-exports, statically or dynamically, and whether only its
- * types are taken. `import { type X }` counts as type-only in a component, where Svelte drops
- * the whole statement, but not in a .ts file, where `verbatimModuleSyntax` keeps `import {}`. */
-function importsOf(script: string, svelte = false): Import[] {
-  const found: Import[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
-      const clause = node.importClause;
-      const named = clause?.namedBindings && ts.isNamedImports(clause.namedBindings) ? clause.namedBindings : undefined;
-      const allTyped = svelte && !clause?.name && !!named && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly);
-      found.push({ spec: node.moduleSpecifier.text, kind: clause?.isTypeOnly || allTyped ? 'type' : 'value' });
-    } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
-      found.push({ spec: node.moduleSpecifier.text, kind: node.isTypeOnly ? 'type' : 'value' });
-    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
-      const [arg] = node.arguments;
-      if (arg && ts.isStringLiteralLike(arg)) found.push({ spec: arg.text, kind: 'dynamic' });
-    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
-      found.push({ spec: node.argument.literal.text, kind: 'type' });
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(ts.createSourceFile('x.ts', script, ts.ScriptTarget.Latest, true));
-  return found;
-}
 
 /** Source files of src, relative to it. */
 const sources = readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(ts|svelte)$/.test(f));
