@@ -160,3 +160,14 @@ export async function benchBoards(runs: number) {
     await hub.stop();
   }
 }
+
+// Run on its own (`node --import tsx scripts/bench-boards.ts`, after `npm run build`): these
+// figures only, BENCH_RUNS times each board opening (default 5).
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { median } = await import('./bench-seed');
+  const runs = Number(process.env.BENCH_RUNS ?? 5);
+  const boards = await benchBoards(runs);
+  const list = (xs: number[]) => `median ${median(xs).toFixed(0)} ms [${xs.map((x) => x.toFixed(0)).join(', ')}]`;
+  console.log(`open: SWOT ${list(boards.render.swot!)}; stakeholders ${list(boards.render.map!)}; ground rules ${list(boards.render.rules!)}`);
+  console.log(`remote edit: SWOT median ${boards.swotEdit.median.toFixed(0)} ms, p95 ${boards.swotEdit.p95.toFixed(0)} ms; stakeholder median ${boards.mapEdit.median.toFixed(0)} ms, p95 ${boards.mapEdit.p95.toFixed(0)} ms`);
+}

@@ -8,6 +8,7 @@ import { pairingMessages } from './en-pairing';
 import { agreementMessages } from './en-agreement';
 import { planningMessages } from './en-planning';
 import { recentlyDeletedMessages } from './en-recently-deleted';
+import { findMessages } from './en-find';
 import { resourcesMessages } from './en-resources';
 import { breakoutMessages } from './en-breakouts';
 import { roomMessages } from './en-room';
@@ -27,6 +28,7 @@ export const en = {
   ...agendaMessages,
   ...boardControlMessages,
   ...recentlyDeletedMessages,
+  ...findMessages,
   ...planningMessages,
   ...agreementMessages,
   ...resourcesMessages,

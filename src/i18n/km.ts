@@ -9,6 +9,7 @@ import { pairingMessagesKm } from './km-pairing';
 import { agreementMessagesKm } from './km-agreement';
 import { planningMessagesKm } from './km-planning';
 import { recentlyDeletedMessagesKm } from './km-recently-deleted';
+import { findMessagesKm } from './km-find';
 import { resourcesMessagesKm } from './km-resources';
 import { breakoutMessagesKm } from './km-breakouts';
 import { roomMessagesKm } from './km-room';
@@ -29,6 +30,7 @@ export const km: Translation<typeof en> = {
   ...agendaMessagesKm,
   ...boardControlMessagesKm,
   ...recentlyDeletedMessagesKm,
+  ...findMessagesKm,
   ...seriesMessagesKm,
   ...pairingMessagesKm,
   ...roomMessagesKm,
