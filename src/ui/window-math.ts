@@ -17,6 +17,9 @@ export interface WindowInput {
   margin: number;
   /** An item kept rendered (the one holding keyboard focus), when it is near the window. */
   keep?: number;
+  /** A list of at most this many items is rendered whole: windowing pays off only for long
+   *  lists, and a short one stays wholly in the page (for the browser's own find, too). */
+  whole?: number;
 }
 
 /** Items `start` up to `end` (exclusive) are rendered; `before` and `after` are the heights, px,
@@ -48,6 +51,7 @@ function rowHeights(input: Pick<WindowInput, 'count' | 'columns' | 'sizeOf' | 'e
 
 export function windowRange(input: WindowInput): WindowRange {
   const columns = Math.max(1, Math.floor(input.columns));
+  if (input.count <= (input.whole ?? 0)) return { start: 0, end: input.count, before: 0, after: 0 };
   const heights = rowHeights(input);
   const top = input.viewTop - input.margin;
   const bottom = input.viewBottom + input.margin;

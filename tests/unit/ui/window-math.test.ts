@@ -41,6 +41,11 @@ describe('the window of a long list', () => {
     expect(windowRange(list({ count: 0 }))).toEqual({ start: 0, end: 0, before: 0, after: 0 });
   });
 
+  it('renders a short list whole', () => {
+    expect(windowRange(list({ count: 60, whole: 60, viewTop: 5000, viewBottom: 5800 }))).toEqual({ start: 0, end: 60, before: 0, after: 0 });
+    expect(windowRange(list({ count: 61, whole: 60, viewTop: 5000, viewBottom: 5800 })).end - windowRange(list({ count: 61, whole: 60, viewTop: 5000, viewBottom: 5800 })).start).toBeLessThan(61);
+  });
+
   it('keeps the focused item rendered when it is near, not when that would render most of the list', () => {
     expect(windowRange(list({ keep: 15 }))).toMatchObject({ start: 0, end: 16 });
     expect(windowRange(list({ viewTop: 11_000, viewBottom: 11_800, keep: 90 }))).toMatchObject({ start: 90, end: 108, before: 90 * 110 });
