@@ -56,6 +56,7 @@ describe('a board of 2,000 notes', () => {
       await laptop.getByLabel('Find on this board').fill('note 1998');
       await laptop.getByText('1 of 2000 shown').waitFor();
       await expect(laptop.getByTestId('note').locator('p').allTextContents()).resolves.toEqual(['Note 1998: district teams report on time']);
+      await laptop.getByRole('search').evaluate((box) => box.scrollIntoView({ block: 'center' }));
       await screenshot(laptop, 'big-board-find-laptop');
       await laptop.getByRole('button', { name: 'Clear' }).click();
       await laptop.getByText('1 of 2000 shown').waitFor({ state: 'detached' });
@@ -65,6 +66,7 @@ describe('a board of 2,000 notes', () => {
       await join(phone, await inviteLink(laptop), 'Sokha', 'Government', 'Sector SWOT');
       await phone.getByLabel('Find on this board').fill('1997');
       await phone.getByText('Note 1997: district teams report on time').waitFor();
+      await phone.getByRole('search').evaluate((box) => box.scrollIntoView({ block: 'center' }));
       await screenshot(phone, 'big-board-find-phone');
 
       // The keyboard reaches the last loose strength: End from the first note's Edit button.
