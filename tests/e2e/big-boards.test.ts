@@ -87,5 +87,19 @@ describe('a board of 2,000 notes', () => {
       await laptop.getByTestId('quadrant-strengths').getByText('Arrived from the phone').waitFor();
       await expect(strengths.locator('> li').last().getAttribute('aria-setsize')).resolves.toBe('401');
       expect(await laptop.getByTestId('note').count()).toBeLessThan(NOTES / 10);
+
+      // The facilitator puts a note far down the board on every screen; stepping back, the phone
+      // finds its board scrolled to that note, which it had not rendered.
+      const far = 'Note 1803: district teams report on time';
+      expect(await phone.getByText(far).count()).toBe(0);
+      await laptop.getByLabel('Find on this board').fill('note 1803');
+      await laptop.getByRole('button', { name: `Put “${far}” on every screen` }).click();
+      await phone.getByTestId('focus').waitFor();
+      await phone.getByRole('button', { name: 'Back to the board' }).click();
+      await expect.poll(() => phone.getByText(far).isVisible()).toBe(true);
+      await expect(phone.getByText(far).evaluate((p) => {
+        const box = p.getBoundingClientRect();
+        return box.bottom > 0 && box.top < innerHeight;
+      })).resolves.toBe(true);
     })));
 });
