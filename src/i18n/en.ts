@@ -9,6 +9,7 @@ import { agreementMessages } from './en-agreement';
 import { planningMessages } from './en-planning';
 import { recentlyDeletedMessages } from './en-recently-deleted';
 import { healthMessages } from './en-health';
+import { findMessages } from './en-find';
 import { resourcesMessages } from './en-resources';
 import { breakoutMessages } from './en-breakouts';
 import { roomMessages } from './en-room';
@@ -28,6 +29,7 @@ export const workshopMessages = {
   ...agendaMessages,
   ...boardControlMessages,
   ...recentlyDeletedMessages,
+  ...findMessages,
   ...planningMessages,
   ...agreementMessages,
   ...resourcesMessages,

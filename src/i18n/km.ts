@@ -10,6 +10,7 @@ import { agreementMessagesKm } from './km-agreement';
 import { planningMessagesKm } from './km-planning';
 import { recentlyDeletedMessagesKm } from './km-recently-deleted';
 import { healthMessagesKm } from './km-health';
+import { findMessagesKm } from './km-find';
 import { resourcesMessagesKm } from './km-resources';
 import { breakoutMessagesKm } from './km-breakouts';
 import { roomMessagesKm } from './km-room';
@@ -30,6 +31,7 @@ export const km: Translation<typeof en> = {
   ...agendaMessagesKm,
   ...boardControlMessagesKm,
   ...recentlyDeletedMessagesKm,
+  ...findMessagesKm,
   ...seriesMessagesKm,
   ...pairingMessagesKm,
   ...roomMessagesKm,
