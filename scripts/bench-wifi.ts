@@ -13,12 +13,13 @@ import { joinRoom, type ScriptDevice } from '../src/sync/node-client';
 import { LAPTOP, PHONE, launch } from '../tests/e2e/harness';
 import { createWorkshop, inviteLink, join as joinWorkshop, useTransports } from '../tests/e2e/workshop-steps';
 import { percentile } from './bench-seed';
-import { clockTicks, cpuSeconds, memoryMb, startHubProcess, until } from './hub-process';
+import { clockTicks, cpuSeconds, memoryMb, sleep, startHubProcess, until } from './hub-process';
 import { startImpairProxy, type ImpairProxy } from './impair-proxy';
 
 const NODE_CLIENTS = 30;
 const EDITS = Number(process.env.WIFI_EDITS ?? 60);
 const SEEN_TIMEOUT_MS = 20_000;
+const REST_MS = 10_000;
 
 /** What the Node phones put on the wire, all of them together: their WebSocket frames as sent
  *  and received, counted on the socket the sync code opens. */
@@ -98,6 +99,13 @@ async function main(): Promise<void> {
     const boardId = listBoards(phones[0]!.doc)[0]!.id;
     await until('every Node phone is in sync', () => phones.every((p) => p.sync.status.pending === 0), 60_000);
 
+    // The room at rest first, to tell what the edits cost from what the room costs anyway.
+    for (const proxy of proxies) proxy.reset();
+    wsBytes.sent = 0;
+    wsBytes.received = 0;
+    await sleep(REST_MS);
+    const atRest = { page: pageProxies.reduce((n, p) => n + p.bytes.up + p.bytes.down, 0) / pages.length, phone: (wsBytes.sent + wsBytes.received) / NODE_CLIENTS };
+
     const ticks = clockTicks();
     const cpuBefore = cpuSeconds(hub.pid, ticks);
     const startedAt = Date.now();
@@ -143,6 +151,8 @@ async function main(): Promise<void> {
     console.log(`  hub CPU                                 ${cpu.toFixed(2)} s, ${((cpu / wall) * 100).toFixed(1)}% of one core over ${wall.toFixed(1)} s; RSS ${memoryMb(hub.pid, 'VmRSS').toFixed(1)} MB, peak ${memoryMb(hub.pid, 'VmHWM').toFixed(1)} MB`);
     console.log(`  bytes per edit per browser (at proxy)   ${perEdit(pageUp, pages.length)} sent, ${perEdit(pageDown, pages.length)} received`);
     console.log(`  bytes per edit per Node phone (WS)      ${perEdit(wsBytes.sent, NODE_CLIENTS)} sent, ${perEdit(wsBytes.received, NODE_CLIENTS)} received (heartbeats and presence included)`);
+    const perSecond = (n: number) => `${(n / (REST_MS / 1000) / 1024).toFixed(1)} KB/s`;
+    console.log(`  the room at rest, per device (${REST_MS / 1000} s)    browser ${perSecond(atRest.page)}, Node phone ${perSecond(atRest.phone)} sent and received`);
   } catch (error) {
     console.error(`bench-wifi: ${error instanceof Error ? error.stack : String(error)}\n--- hub output ---\n${hub.output()}`);
     process.exitCode = 1;
