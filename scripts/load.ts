@@ -1,16 +1,16 @@
 // `node --import tsx scripts/load.ts [--seconds 60] [--clients 30] [--rate 10]`: a room's worth of
 // phones editing one workshop through a real hub (a child process, so that its CPU and memory
 // are its own), then how long the last edit took to reach everyone. Prints figures, asserts nothing.
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { createBoard } from '../src/core/boards';
 import { addItem, editItem, listItems } from '../src/core/items';
 import { initWorkshop } from '../src/core/meta';
+import { clockTicks, cpuSeconds, memoryMb, sleep, startHubProcess, until } from './hub-process';
 
 function numberFlag(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -23,34 +23,6 @@ const CLIENTS = Math.round(numberFlag('clients', 30));
 const RATE = numberFlag('rate', 10);
 const ROOM = 'cg-loadtestworkshop';
 const CONVERGE_TIMEOUT_MS = 120_000;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(what: string, check: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await sleep(5);
-  }
-}
-
-/** CPU seconds (user + system, all threads) of a Linux process so far. */
-function cpuSeconds(pid: number, ticksPerSecond: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
-}
-/** Resident memory of a Linux process in MB: now (VmRSS) or the most it ever had (VmHWM). */
-function memoryMb(pid: number, field: 'VmRSS' | 'VmHWM'): number {
-  const kb = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-  return Number(kb) / 1024;
-}
-const clockTicks = () => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-};
 
 const WORDS = ('shared indicators district health outcomes budget review joint calendar data portal partners '
   + 'ministry donors alignment reporting cycle capacity training procurement targets monitoring evaluation '
@@ -77,28 +49,6 @@ function participant(port: number, index: number): Participant {
   return { doc, provider, socket, mine: [] };
 }
 const synced = (p: Participant) => p.provider.synced && p.provider.unsyncedChanges === 0;
-
-async function startHubProcess(root: string, data: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/hub/server.ts', '--port', '0', '--host', '127.0.0.1', '--root', root, '--data', data],
-    { cwd: resolve(import.meta.dirname, '..'), stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => { output += d.toString(); });
-  child.stderr.on('data', (d: Buffer) => { output += d.toString(); });
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  await until('the hub prints its address', () => /127\.0\.0\.1:\d+/.test(output) || child.exitCode !== null, 30_000);
-  const port = Number(/127\.0\.0\.1:(\d+)/.exec(output)?.[1]);
-  if (!port) {
-    child.kill('SIGKILL');
-    throw new Error(`the hub did not start:\n${output}`);
-  }
-  const stop = async () => {
-    if (child.exitCode === null) child.kill('SIGTERM');
-    const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(killer);
-  };
-  return { pid: child.pid!, port, stop, output: () => output };
-}
 
 async function main(): Promise<void> {
   const temp = mkdtempSync(join(tmpdir(), 'cg-load-'));
