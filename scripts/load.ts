@@ -1,15 +1,16 @@
 // `node --import tsx scripts/load.ts [--seconds 60] [--clients 30] [--rate 10]`: a room's worth of
-// phones editing one workshop through a real hub (a child process, so that its CPU and memory
+// phones editing one workshop through a real hub, each on the app's own sync and encrypted channel (a child process, so that its CPU and memory
 // are its own), then how long the last edit took to reach everyone. Prints figures, asserts nothing.
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { createBoard } from '../src/core/boards';
 import { addItem, editItem, listItems } from '../src/core/items';
 import { initWorkshop } from '../src/core/meta';
+import { inviteLink } from '../src/sync/invite';
+import { joinRoom, type ScriptDevice } from '../src/sync/node-client';
 import { clockTicks, cpuSeconds, memoryMb, sleep, startHubProcess, until } from './hub-process';
 
 function numberFlag(name: string, fallback: number): number {
@@ -21,7 +22,6 @@ function numberFlag(name: string, fallback: number): number {
 const SECONDS = numberFlag('seconds', 60);
 const CLIENTS = Math.round(numberFlag('clients', 30));
 const RATE = numberFlag('rate', 10);
-const ROOM = 'cg-loadtestworkshop';
 const CONVERGE_TIMEOUT_MS = 120_000;
 
 const WORDS = ('shared indicators district health outcomes budget review joint calendar data portal partners '
@@ -33,22 +33,44 @@ function noteText(random: () => number): string {
   return `${words.join(' ').replace(/^./, (c) => c.toUpperCase())}.`;
 }
 
+/** Each phone its own address, as in a room, or the hub's per-address limit would turn most of
+ *  them away: the hub trusts X-Forwarded-For here (--trust-proxy). */
+let nextAddress = 0;
+class PhoneWebSocket extends WebSocket {
+  constructor(address: string, protocols?: string | string[]) {
+    super(address, protocols, { headers: { 'X-Forwarded-For': `10.1.${nextAddress >> 8}.${nextAddress++ & 255}` } });
+  }
+}
+
 interface Participant {
-  doc: Y.Doc;
-  provider: HocuspocusProvider;
-  socket: HocuspocusProviderWebsocket;
+  device: ScriptDevice;
   mine: string[];
 }
 
-function participant(port: number, index: number): Participant {
-  const socket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${port}/sync`, WebSocketPolyfill: WebSocket });
-  const doc = new Y.Doc();
-  const provider = new HocuspocusProvider({ websocketProvider: socket, name: ROOM, document: doc });
-  provider.attach();
-  provider.setAwarenessField('user', { id: `p${index}`, name: `Participant ${index}`, group: 'Government', color: '#E69F00' });
-  return { doc, provider, socket, mine: [] };
+const SECRET = 'l'.repeat(32);
+const WORKSHOP = 'load0test0room00';
+
+/** A device on the app's own sync and encrypted channel; the first (given the board to make)
+ *  registers the room and prepares the workshop before anything is sent, as a facilitator's laptop does. */
+async function participant(port: number, board?: { id: string; pairingCode: string }): Promise<Participant> {
+  const url = `http://127.0.0.1:${port}/`;
+  const link = inviteLink(url, { workshopId: WORKSHOP, secret: SECRET, hub: url, title: 'Load test', root: null });
+  const device = await joinRoom(link, {
+    timeoutMs: 60_000,
+    // Through --trust-proxy the hub sees no loopback address: the facilitator pairs with the code.
+    register: board !== undefined,
+    pairingCode: board?.pairingCode,
+    onOpen: ({ doc, origin }) => {
+      if (!board) return;
+      initWorkshop(doc, { title: 'Load test', createdBy: 'p0' }, origin);
+      const made = createBoard(doc, { type: 'notes', title: 'Brainstorm' }, origin);
+      if (!made.ok) throw new Error(made.error);
+      board.id = made.value;
+    },
+  });
+  return { device, mine: [] };
 }
-const synced = (p: Participant) => p.provider.synced && p.provider.unsyncedChanges === 0;
+const synced = (p: Participant) => p.device.sync.status.pending === 0;
 
 async function main(): Promise<void> {
   const temp = mkdtempSync(join(tmpdir(), 'cg-load-'));
@@ -56,7 +78,8 @@ async function main(): Promise<void> {
   const data = join(temp, 'data');
   mkdirSync(root);
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>load</title>');
-  const hub = await startHubProcess(root, data);
+  (globalThis as { WebSocket?: unknown }).WebSocket = PhoneWebSocket;
+  const hub = await startHubProcess(root, data, ['--trust-proxy']);
   const people: Participant[] = [];
   try {
     const ticks = clockTicks();
@@ -65,13 +88,11 @@ async function main(): Promise<void> {
     const startedAt = Date.now();
 
     // The facilitator prepares the workshop; the phones join it.
-    const facilitator = participant(hub.port, 0);
+    const board = { id: '', pairingCode: /Pairing code:\s+(\S+)/.exec(hub.output())?.[1] ?? '' };
+    const facilitator = await participant(hub.port, board);
     people.push(facilitator);
-    initWorkshop(facilitator.doc, { title: 'Load test', createdBy: 'p0' }, 'load');
-    const board = createBoard(facilitator.doc, { type: 'notes', title: 'Brainstorm' }, 'load');
-    if (!board.ok) throw new Error(board.error);
     await until('the facilitator is synced', () => synced(facilitator), 30_000);
-    for (let i = 1; i < CLIENTS; i++) people.push(participant(hub.port, i));
+    for (let i = 1; i < CLIENTS; i++) people.push(await participant(hub.port));
     await until('every participant is synced', () => people.every(synced), 60_000);
 
     // Seeded, so two runs make the same edits.
@@ -86,11 +107,11 @@ async function main(): Promise<void> {
       const who = people[i % people.length]!;
       const own = who.mine[Math.floor(random() * who.mine.length)];
       if (own && random() < 0.3) {
-        const current = listItems(who.doc, board.value).find((item) => item.id === own)?.text ?? '';
-        const edited = editItem(who.doc, board.value, own, `${current.slice(0, 300)} ${noteText(random).slice(0, 120)}`.trim(), 'load');
+        const current = listItems(who.device.doc, board.id).find((item) => item.id === own)?.text ?? '';
+        const edited = editItem(who.device.doc, board.id, own, `${current.slice(0, 300)} ${noteText(random).slice(0, 120)}`.trim(), who.device.origin);
         if (!edited.ok) throw new Error(edited.error);
       } else {
-        const added = addItem(who.doc, board.value, { text: noteText(random), createdBy: `p${i % people.length}`, group: '' }, 'load');
+        const added = addItem(who.device.doc, board.id, { text: noteText(random), createdBy: `p${i % people.length}`, group: '' }, who.device.origin);
         if (!added.ok) throw new Error(added.error);
         who.mine.push(added.value);
       }
@@ -99,29 +120,26 @@ async function main(): Promise<void> {
     const lastEditAt = Date.now();
 
     // A phone arriving now must get everything too.
-    const observer = participant(hub.port, CLIENTS);
+    const observer = await participant(hub.port);
     people.push(observer);
-    const reference = facilitator.doc;
-    const contentOf = (doc: Y.Doc) => JSON.stringify(listItems(doc, board.value));
+    const reference = facilitator.device.doc;
+    const contentOf = (doc: Y.Doc) => JSON.stringify(listItems(doc, board.id));
     await until('every device holds the same workshop', () => {
       const vector = Y.encodeStateVector(reference);
-      if (!people.every((p) => synced(p) && Buffer.compare(Y.encodeStateVector(p.doc), vector) === 0)) return false;
+      if (!people.every((p) => synced(p) && Buffer.compare(Y.encodeStateVector(p.device.doc), vector) === 0)) return false;
       const content = contentOf(reference);
-      return people.every((p) => contentOf(p.doc) === content);
+      return people.every((p) => contentOf(p.device.doc) === content);
     }, CONVERGE_TIMEOUT_MS);
     const convergedAt = Date.now();
     const cpu = cpuSeconds(hub.pid, ticks) - cpuBefore;
     const wall = (convergedAt - startedAt) / 1000;
     const peak = memoryMb(hub.pid, 'VmHWM');
-    const notes = listItems(reference, board.value).length;
+    const notes = listItems(reference, board.id).length;
     const devices = people.length;
 
-    for (const p of people.splice(0)) {
-      p.provider.destroy();
-      p.socket.destroy();
-    }
+    for (const p of people.splice(0)) p.device.destroy();
     await hub.stop();
-    const stored = statSync(join(data, `${ROOM}.yjs`)).size;
+    const stored = readdirSync(data).reduce((n, f) => n + statSync(join(data, f)).size, 0);
 
     console.log(`hub load: ${CLIENTS} clients, ${RATE} edits/s in total for ${SECONDS} s, one workshop, loopback`);
     console.log(`  edits sent                      ${sent} (${notes} notes, the rest text edits)`);
@@ -133,10 +151,7 @@ async function main(): Promise<void> {
     console.error(`load: ${error instanceof Error ? error.message : String(error)}\n--- hub output ---\n${hub.output()}`);
     process.exitCode = 1;
   } finally {
-    for (const p of people) {
-      p.provider.destroy();
-      p.socket.destroy();
-    }
+    for (const p of people) p.device.destroy();
     await hub.stop();
     rmSync(temp, { recursive: true, force: true });
   }
