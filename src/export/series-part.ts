@@ -1,4 +1,5 @@
 import type * as Y from 'yjs';
+import { calendarDay } from '../core/message-params';
 import { byOwner, isOpen, listActions, type Action, type ActionStatus } from '../core/series/actions';
 import type { SourceRef } from '../core/series/doc';
 import { listDecisions, listParked } from '../core/series/outcomes';
@@ -56,9 +57,9 @@ export function sourceText(source: { kind: string; label: string }, t: Labels): 
   return t('actions.from', { kind: kind ? t(kind) : source.kind, label: source.label });
 }
 
-/** "due 2027-01-15 · In progress". */
+/** "due January 15, 2027 · In progress". */
 export const actionFacts = (a: Pick<ActionEntry, 'due' | 'status'>, t: Labels): string =>
-  `${a.due || t('actions.due.none')} · ${t(`actions.status.${a.status}`)}`;
+  `${a.due ? t('actions.due.on', { date: calendarDay(a.due) }) : t('actions.due.none')} · ${t(`actions.status.${a.status}`)}`;
 
 const ownerLabel = (owner: string, t: Labels) => owner || t('actions.noOwner');
 

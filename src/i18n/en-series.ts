@@ -45,6 +45,7 @@ export const seriesMessages = {
   'actions.owner.people': 'People',
   'actions.due': 'Due',
   'actions.due.none': 'no due date',
+  'actions.due.on': 'due {date}',
   'actions.status': 'Status',
   'actions.status.open': 'Open',
   'actions.status.in-progress': 'In progress',

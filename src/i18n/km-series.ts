@@ -48,6 +48,7 @@ export const seriesMessagesKm: Translation<typeof seriesMessages> = {
   'actions.owner.people': 'មនុស្ស',
   'actions.due': 'កាលបរិច្ឆេទកំណត់',
   'actions.due.none': 'គ្មានកាលបរិច្ឆេទកំណត់',
+  'actions.due.on': 'ត្រូវធ្វើត្រឹម {date}',
   'actions.status': 'ស្ថានភាព',
   'actions.status.open': 'មិនទាន់បញ្ចប់',
   'actions.status.in-progress': 'កំពុងធ្វើ',

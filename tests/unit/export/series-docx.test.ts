@@ -38,7 +38,7 @@ describe('the series report in Word', () => {
       'Decisions', 'The TWG meets every quarter (in Health TWG strategic meeting) (From proposal “Start on time”)',
       'One reporting template for all partners (in Follow-up meeting)',
       'Actions and their history',
-      'Draft the joint data-sharing protocol — Government (2025-05-01 · In progress; made in Health TWG strategic meeting) (From note “Shared data portal”)'
+      'Draft the joint data-sharing protocol — Government (due May 1, 2025 · In progress; made in Health TWG strategic meeting) (From note “Shared data portal”)'
         + ': Open in Health TWG strategic meeting → In progress in Follow-up meeting',
       'Send the survey calendar — Provincial NGOs (no due date · Done; made in Health TWG strategic meeting)'
         + ': Open in Health TWG strategic meeting → Done in Follow-up meeting',
