@@ -54,12 +54,12 @@ describe('a board of 2,000 notes', () => {
 
       // Find narrows the board to the one note that matches, wherever it was in the list.
       await laptop.getByLabel('Find on this board').fill('note 1998');
-      await laptop.getByText('1 of 2000 shown').waitFor();
+      await laptop.getByText('1 of 2,000 shown').waitFor();
       await expect(laptop.getByTestId('note').locator('p').allTextContents()).resolves.toEqual(['Note 1998: district teams report on time']);
       await laptop.getByRole('search').evaluate((box) => box.scrollIntoView({ block: 'center' }));
       await screenshot(laptop, 'big-board-find-laptop');
       await laptop.getByRole('button', { name: 'Clear' }).click();
-      await laptop.getByText('1 of 2000 shown').waitFor({ state: 'detached' });
+      await laptop.getByText('1 of 2,000 shown').waitFor({ state: 'detached' });
 
       // A participant joins (the invite dialog scrolls the facilitator's page back up).
       const phone = await phoneContext.newPage();

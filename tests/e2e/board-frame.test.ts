@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { BOARD_KIND_RECORDS, BOARD_TYPES } from '../../src/core/board-kinds';
-import { t } from '../../src/i18n/i18n';
+import { en } from '../../src/i18n/en';
 import { LAPTOP, PHONE, screenshot, useHubAndBrowser, withContext } from './harness';
 import { addBoard, createWorkshop } from './workshop-steps';
 
@@ -22,7 +22,7 @@ describe('every kind of board gets the shared frame', () => {
         for (const kind of BOARD_TYPES) {
           await backToAgenda(page);
           const title = `A ${kind} board`;
-          await addBoard(page, title, t(`board.kind.${kind}`));
+          await addBoard(page, title, en[`board.kind.${kind}`]);
           const board = page.locator('.board-pane');
           await board.getByRole('button', { name: 'Undo' }).waitFor();
           await board.getByRole('button', { name: 'Redo' }).waitFor();

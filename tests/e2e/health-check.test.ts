@@ -103,7 +103,8 @@ describe('a partnership health check in two meetings of a series', () => {
       // Meeting 2 of the series: the same check, the room now tracks progress but decides worse.
       await laptop.goto(env.hub.url);
       await laptop.getByRole('button', { name: 'Next meeting' }).click();
-      await laptop.getByTestId('since-last-time').waitFor();
+      // Meeting 2 opens with its Since last time step.
+      await laptop.getByRole('region', { name: 'Agenda', exact: true }).getByRole('listitem').first().getByText('Since last time').waitFor();
       await laptop.getByRole('link', { name: new RegExp(BOARD) }).first().click();
       await laptop.getByRole('heading', { name: BOARD }).waitFor();
       await addReviewSet(laptop);

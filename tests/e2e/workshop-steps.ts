@@ -132,8 +132,26 @@ export async function addNotesQuickly(page: Page, texts: string[]) {
   await waitForNoteCount(page, texts.length);
 }
 
+/** Looks each of `texts` up with the board's find box, as a person on a long board does (it
+ *  draws only what is on screen), and waits for its card; clears the box after. */
+export async function findNotes(page: Page, texts: string[]) {
+  const box = page.getByLabel('Find on this board');
+  for (const text of texts) {
+    await box.fill(text);
+    await page.getByTestId('note').locator('p').getByText(text, { exact: true }).first().waitFor();
+  }
+  await box.fill('');
+}
+
+/** Waits until the board holds `n` notes: a long list draws only what is on screen, so a windowed
+ *  list is counted by the size it announces (`aria-setsize`), the rest card by card. */
 export async function waitForNoteCount(page: Page, n: number, timeout = 60_000) {
-  await page.waitForFunction((want) => document.querySelectorAll('[data-testid="note"]').length === want, n, { timeout });
+  await page.waitForFunction((want) => {
+    const windowed = [...document.querySelectorAll('ul[data-windowed]')]
+      .reduce((sum, list) => sum + Number(list.querySelector(':scope > li')?.getAttribute('aria-setsize') ?? 0), 0);
+    const loose = [...document.querySelectorAll('[data-testid="note"]')].filter((note) => !note.closest('ul[data-windowed]')).length;
+    return windowed + loose === want;
+  }, n, { timeout });
 }
 
 /** The facilitator adds a board of a kind ('Notes', 'SWOT grid', …) and opens it. */
