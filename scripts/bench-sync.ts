@@ -11,19 +11,22 @@ import { createWorkshop, inviteLink, join as joinWorkshop, useTransports } from 
 export interface Latency { median: number; p95: number; runs: number }
 
 
+/** Resolves with the time (ms since the epoch) a note with `text` shows on the page. */
+export const seenOnPage = (page: Page, text: string) => page.evaluate((t) => new Promise<number>((done) => {
+  new MutationObserver((_, observer) => {
+    if (![...document.querySelectorAll('[data-testid="note"] p')].some((p) => p.textContent === t)) return;
+    observer.disconnect();
+    done(performance.timeOrigin + performance.now());
+  }).observe(document.body, { childList: true, subtree: true, characterData: true });
+}), text);
+
 /** `runs` notes added on `from`; each timed from the click to the note's node appearing on `to`.
  *  Both pages run on this machine, so their clocks (timeOrigin + now) agree. */
 async function measure(from: Page, to: Page, runs: number): Promise<Latency> {
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const text = `latency probe ${i} ${Math.random().toString(36).slice(2)}`;
-    const seen = to.evaluate((t) => new Promise<number>((done) => {
-      new MutationObserver((_, observer) => {
-        if (![...document.querySelectorAll('[data-testid="note"] p')].some((p) => p.textContent === t)) return;
-        observer.disconnect();
-        done(performance.timeOrigin + performance.now());
-      }).observe(document.body, { childList: true, subtree: true, characterData: true });
-    }), text);
+    const seen = seenOnPage(to, text);
     await from.getByLabel('Your note').fill(text);
     const sent = await from.evaluate(() => new Promise<number>((done) => {
       const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Add note')!;

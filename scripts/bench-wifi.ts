@@ -13,6 +13,7 @@ import { joinRoom, type ScriptDevice } from '../src/sync/node-client';
 import { LAPTOP, PHONE, launch } from '../tests/e2e/harness';
 import { createWorkshop, inviteLink, join as joinWorkshop, useTransports } from '../tests/e2e/workshop-steps';
 import { percentile } from './bench-seed';
+import { seenOnPage } from './bench-sync';
 import { clockTicks, cpuSeconds, memoryMb, sleep, startHubProcess, until } from './hub-process';
 import { startImpairProxy, type ImpairProxy } from './impair-proxy';
 
@@ -43,15 +44,6 @@ class CountingWebSocket extends WebSocket {
 /** The same invite, for a device whose way to the hub is another proxy. */
 const through = (link: string, from: ImpairProxy, to: ImpairProxy) =>
   link.replaceAll(`:${from.port}`, `:${to.port}`).replaceAll(`%3A${from.port}`, `%3A${to.port}`);
-
-/** Resolves with the time (ms since the epoch) a note with `text` shows on the page. */
-const seenOnPage = (page: Page, text: string) => page.evaluate((t) => new Promise<number>((done) => {
-  new MutationObserver((_, observer) => {
-    if (![...document.querySelectorAll('[data-testid="note"] p')].some((p) => p.textContent === t)) return;
-    observer.disconnect();
-    done(performance.timeOrigin + performance.now());
-  }).observe(document.body, { childList: true, subtree: true, characterData: true });
-}), text);
 
 const seenInDoc = (device: ScriptDevice, boardId: string, text: string) => new Promise<number>((done) => {
   const check = () => {
