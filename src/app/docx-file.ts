@@ -1,3 +1,4 @@
+import { lazy } from '../core/lazy';
 import type { Block } from '../export/blocks';
 
 const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -5,6 +6,6 @@ const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 /** Blocks as a Word file. The Word library is loaded only now: most people never export to Word,
  *  and every device would otherwise download it on first load. */
 export async function docxFile(blocks: readonly Block[], title: string, name: string): Promise<File> {
-  const { toDocx } = await import('../export/docx');
+  const { toDocx } = await lazy(() => import('../export/docx'));
   return new File([await toDocx(blocks, { title })], name, { type: DOCX_TYPE });
 }

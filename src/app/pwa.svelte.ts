@@ -1,4 +1,5 @@
 import type { RegisterSWOptions } from 'vite-plugin-pwa/types';
+import { lazy } from '../core/lazy';
 
 type RegisterSW = (options: RegisterSWOptions) => (reloadPage?: boolean) => Promise<void>;
 
@@ -33,7 +34,7 @@ export class Pwa {
   readonly #reload: () => void;
 
   constructor(options: { load?: () => Promise<RegisterSW>; reload?: () => void } = {}) {
-    this.#load = options.load ?? (() => import('virtual:pwa-register').then((m) => m.registerSW));
+    this.#load = options.load ?? (() => lazy(() => import('virtual:pwa-register')).then((m) => m.registerSW));
     this.#reload = options.reload ?? (() => location.reload());
   }
 

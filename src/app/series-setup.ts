@@ -5,6 +5,7 @@ import { err, ok, type Result } from '../core/result';
 import { addMeeting, initSeries, listMeetings, seriesTitle } from '../core/series/doc';
 import { getSeriesLink, setSeriesLink } from '../core/series/link';
 import { loadLocale, t, translator } from '../i18n/i18n';
+import { lazy } from '../core/lazy';
 import type { Services } from './services.svelte';
 import { duplicateAsTemplate } from './workshops';
 
@@ -56,7 +57,7 @@ export async function nextMeeting(services: Services, seriesId: string): Promise
   const link = { id: seriesId, secret: series.secret };
   const row = await services.store.get(made.value);
   const signer = row?.root && row.keys ? { root: row.root, keys: row.keys } : null;
-  const [{ addSinceStep }] = await Promise.all([import('../core/series/agenda'), loadLocale('km')]);
+  const [{ addSinceStep }] = await Promise.all([lazy(() => import('../core/series/agenda')), loadLocale('km')]);
   await withOpened(services, made.value, (doc) => {
     setSeriesLink(doc, link, 'series');
     if (signer) addSinceStep(doc, signer, { title: translator('en')('series.since.title'), titleKm: translator('km')('series.since.title') }, 'series');

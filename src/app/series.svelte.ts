@@ -14,6 +14,7 @@ import type { TextError } from '../core/text';
 import type { Role } from '../storage/db';
 import type { WorkshopSync } from '../sync/connection';
 import type { Transports } from '../sync/transports';
+import { lazy } from '../core/lazy';
 import { BUILD_SIGNALING, ICE_SERVERS } from './sync-config';
 import type { SessionServices } from './workshop-session.svelte';
 import { DocView } from './y-view.svelte';
@@ -81,7 +82,7 @@ export class SeriesSession {
     if (!row) return undefined;
     const opened = await services.store.open(row.id);
     if (!opened) return undefined;
-    const { WorkshopSync: Sync } = await import('../sync/connection');
+    const { WorkshopSync: Sync } = await lazy(() => import('../sync/connection'));
     const origin = { local: true, series: true };
     const { relay, peers } = services.transports;
     const sync = new Sync(opened.doc, {

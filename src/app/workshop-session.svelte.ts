@@ -22,6 +22,7 @@ import type { Services } from './services.svelte';
 import { BUILD_SIGNALING, ICE_SERVERS } from './sync-config';
 import { DocView, YView } from './y-view.svelte';
 
+import { lazy } from '../core/lazy';
 import { outcome, type Outcome } from './outcome';
 import type { Facilitation } from './facilitation.svelte';
 import { RecentlyDeleted } from './recently-deleted.svelte';
@@ -128,7 +129,7 @@ export class WorkshopSession {
     // The transports (y-webrtc, Hocuspocus) and the cryptography of facilitation load with the
     // first workshop, not with the home screen.
     const [{ WorkshopSync: Sync }, { Facilitation, ensureKeys }] = await Promise.all([
-      import('../sync/connection'), import('./facilitation.svelte'),
+      lazy(() => import('../sync/connection')), lazy(() => import('./facilitation.svelte')),
     ]);
     const { keys, root } = await ensureKeys(services.store, summary);
     return new WorkshopSession(id, summary.role, opened.doc, services, opened.close, link, Sync, transports,

@@ -9,6 +9,7 @@ import type { BackupRole, BackupSeries } from '../export/backup';
 import type { ImportPreview } from '../export/import-preview';
 import { locale, translator } from '../i18n/i18n';
 import type { Invite } from '../sync/invite';
+import { lazy } from '../core/lazy';
 import type { Services } from './services.svelte';
 
 /** The home screen's actions on whole workshops. Each returns the workshop's id or an error
@@ -46,7 +47,7 @@ export async function renameWorkshop(services: Services, id: string, rawTitle: s
 /** Keys for a workshop this device is creating, as its first facilitator. Loaded on use: the
  *  home screen carries no cryptography. */
 async function creatorKeys() {
-  const { facilitatorId, newFacilitatorKeys } = await import('../core/facilitation/keys');
+  const { facilitatorId, newFacilitatorKeys } = await lazy(() => import('../core/facilitation/keys'));
   const keys = newFacilitatorKeys();
   return { keys, root: facilitatorId(keys) };
 }
@@ -55,7 +56,7 @@ export async function duplicateAsTemplate(services: Services, sourceId: string, 
   const title = checkText(rawTitle, 'title');
   if (!title.ok) return title;
   const sourceRoot = (await services.store.get(sourceId))?.root;
-  const [{ copyAgenda }, { keys, root }] = await Promise.all([import('../core/facilitation/agenda'), creatorKeys()]);
+  const [{ copyAgenda }, { keys, root }] = await Promise.all([lazy(() => import('../core/facilitation/agenda')), creatorKeys()]);
   return withDoc(services, sourceId, async (source) => {
     const id = newId();
     const createdBy = services.profile.participantId;
@@ -77,7 +78,7 @@ export async function createFromTemplate(services: Services, planId: PlanId, raw
   const words = translator(locale());
   const title = checkText(rawTitle.trim() || words(plan.name), 'title');
   if (!title.ok) return title;
-  const [{ createFromPlan }, { keys, root }] = await Promise.all([import('../core/plan-workshop'), creatorKeys()]);
+  const [{ createFromPlan }, { keys, root }] = await Promise.all([lazy(() => import('../core/plan-workshop')), creatorKeys()]);
   const id = newId();
   const fields = { title: title.value, createdBy: services.profile.participantId, locale: locale() };
   await services.store.create({ id, title: title.value, role: 'facilitator', keys, root }, (doc) => {
@@ -149,7 +150,7 @@ export interface BackupToImport {
 export async function readBackup(services: Services, file: File): Promise<Result<BackupToImport>> {
   // Loaded on use: validation and hashing stay out of the first load.
   const [{ BACKUP_MAX_BYTES, parseBackup }, { previewImport }] = await Promise.all([
-    import('../export/backup'), import('../export/import-preview'),
+    lazy(() => import('../export/backup')), lazy(() => import('../export/import-preview')),
   ]);
   if (file.size > BACKUP_MAX_BYTES) return err('too-large');
   let text: string;
@@ -170,8 +171,8 @@ export async function readBackup(services: Services, file: File): Promise<Result
 /** Merges the series a backed-up meeting carries into this device's copy of it (made when
  *  absent), so the restored meeting finds its actions, decisions and parked items. */
 async function importSeries(services: Services, series: BackupSeries, role: BackupRole): Promise<void> {
-  const { mergeBackup } = await import('../export/backup');
-  const { seriesTitle } = await import('../core/series/doc');
+  const { mergeBackup } = await lazy(() => import('../export/backup'));
+  const { seriesTitle } = await lazy(() => import('../core/series/doc'));
   const existing = await services.store.get(series.id);
   if (existing && existing.kind !== 'series') return;
   if (!existing) {
@@ -187,7 +188,7 @@ async function importSeries(services: Services, series: BackupSeries, role: Back
 export async function importBackup(
   services: Services, backup: BackupToImport,
 ): Promise<Result<{ id: string; title: string; merged: boolean }>> {
-  const { mergeBackup } = await import('../export/backup');
+  const { mergeBackup } = await lazy(() => import('../export/backup'));
   const { id, title, role, update } = backup;
   if (backup.series) await importSeries(services, backup.series, role ?? 'participant');
   if (!(await services.store.get(id))) {

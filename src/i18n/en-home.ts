@@ -39,6 +39,7 @@ export const homeMessages = {
   'error.title': 'Something went wrong',
   'error.body': 'Your work is saved on this device. Reload to continue.',
   'error.reload': 'Reload',
+  'load.failed': 'Part of Common Ground did not load: the connection dropped. Check the Wi-Fi, then reload. Your work is saved on this device.',
   'undo': 'Undo',
   'form.save': 'Save',
   'form.cancel': 'Cancel',

@@ -1,6 +1,7 @@
 import type { MessageKey, Messages } from './en';
 import { homeMessages } from './en-home';
 import { paramText, type MessageParams } from '../core/message-params';
+import { lazy } from '../core/lazy';
 
 export type { MessageKey };
 export const LOCALES = ['en', 'km'] as const;
@@ -17,18 +18,22 @@ export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', km: 'ខ្
 let englishWords: Partial<Messages> = homeMessages;
 let allEnglish: Promise<void> | undefined;
 const catalogs: Partial<Record<Exclude<Locale, 'en'>, Messages>> = {};
-const loaders: Record<Exclude<Locale, 'en'>, () => Promise<Messages>> = { km: () => import('./km').then((m) => m.km) };
+const loaders: Record<Exclude<Locale, 'en'>, () => Promise<Messages>> = { km: () => lazy(() => import('./km')).then((m) => m.km) };
 let currentLocale: Locale = 'en';
 
 /** Fetches the English the home screen does not need, once. */
 export function loadAllEnglish(): Promise<void> {
-  allEnglish ??= import('./en').then(({ en }) => { englishWords = en; });
+  allEnglish ??= lazy(() => import('./en')).then(
+    ({ en }) => { englishWords = en; },
+    // Not kept: the next screen that needs the words tries again.
+    (error: unknown) => { allEnglish = undefined; throw error; },
+  );
   return allEnglish;
 }
 
 /** A lazily loaded screen or module, once the words it may show are here too. */
-export async function withWords<T>(module: Promise<T>): Promise<T> {
-  const [loaded] = await Promise.all([module, loadAllEnglish()]);
+export async function withWords<T>(load: () => Promise<T>): Promise<T> {
+  const [loaded] = await Promise.all([lazy(load), loadAllEnglish()]);
   return loaded;
 }
 
