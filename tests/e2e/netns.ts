@@ -34,6 +34,17 @@ export interface TestNet {
 }
 
 const ip = (...args: string[]) => execFileSync('ip', args, { stdio: 'pipe' });
+
+/** A namespace without IPv6. Otherwise each link gets its IPv6 link-local address a second or two
+ *  after it comes up (duplicate address detection), Chromium sees the network change and fails
+ *  its requests in flight with ERR_NETWORK_CHANGED: a page load, a lazy chunk. Links moved in
+ *  later take the namespace's default. */
+function addNamespace(ns: string): void {
+  ip('netns', 'add', ns);
+  execFileSync('ip', ['netns', 'exec', ns, 'sh', '-c',
+    'echo 1 > /proc/sys/net/ipv6/conf/all/disable_ipv6 && echo 1 > /proc/sys/net/ipv6/conf/default/disable_ipv6'], { stdio: 'pipe' });
+  ip('-n', ns, 'link', 'set', 'lo', 'up');
+}
 const tag = `${process.pid % 10000}`;
 
 /** The pairing code a hub started with `startHub` printed in its banner. */
@@ -63,8 +74,7 @@ export function createTestNet(): TestNet {
   const browsers: Browser[] = [];
   const hubs: ChildProcess[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'cg-netns-'));
-  ip('netns', 'add', hubNs);
-  ip('-n', hubNs, 'link', 'set', 'lo', 'up');
+  addNamespace(hubNs);
   ip('-n', hubNs, 'link', 'add', 'br0', 'type', 'bridge');
   ip('-n', hubNs, 'addr', 'add', '10.77.0.1/24', 'dev', 'br0');
   ip('-n', hubNs, 'link', 'set', 'br0', 'up');
@@ -108,8 +118,7 @@ export function createTestNet(): TestNet {
       const n = devices.length + 2;
       const ns = `cg${tag}d${n}`;
       devices.push(ns);
-      ip('netns', 'add', ns);
-      ip('-n', ns, 'link', 'set', 'lo', 'up');
+      addNamespace(ns);
       ip('link', 'add', `cg${tag}v${n}`, 'type', 'veth', 'peer', 'name', `cg${tag}p${n}`);
       ip('link', 'set', `cg${tag}v${n}`, 'netns', hubNs);
       ip('link', 'set', `cg${tag}p${n}`, 'netns', ns);
