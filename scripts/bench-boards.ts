@@ -59,30 +59,41 @@ function bigBoards() {
   return { doc, boards: { swot, map, rules } };
 }
 
-/** Opens a board from the agenda (the app already loaded) and times it until all `count` entries
- *  matching `selector` are in the page, or stood in for by the lists that window them (each
- *  windowed list tells its size), and a frame has been drawn. */
-function timeBoard(page: Page, workshopId: string, boardId: string, selector: string, count: number) {
+/** Installed in a page before the app (a string: tsx would wrap a function's names in a helper
+ *  the page lacks): how many entries matching a selector the page shows, each windowed list
+ *  counting for its whole size (it tells it in aria-setsize). */
+export const COUNT_SHOWN = `window.cgShown = (selector) => {
+  const lists = new Set();
+  let shown = 0;
+  for (const node of document.querySelectorAll(selector)) {
+    const item = node.closest('li[aria-setsize]');
+    if (!item) shown++;
+    else if (!lists.has(item.parentElement)) {
+      lists.add(item.parentElement);
+      shown += Number(item.getAttribute('aria-setsize'));
+    }
+  }
+  return shown;
+};`;
+type Counting = { cgShown(selector: string): number };
+
+/** Opens a board from the agenda (the app already loaded, COUNT_SHOWN installed) and times it
+ *  until all `count` entries matching `selector` are shown and a frame has been drawn. */
+export function timeBoard(page: Page, workshopId: string, boardId: string, selector: string, count: number) {
   return page.evaluate(({ workshopId, boardId, selector, count }) => new Promise<number>((done) => {
     const t0 = performance.now();
     new MutationObserver((_, observer) => {
-      const lists = new Set<Element>();
-      let represented = 0;
-      for (const node of document.querySelectorAll(selector)) {
-        const item = node.closest('li[aria-setsize]');
-        if (!item) represented++;
-        else if (!lists.has(item.parentElement!)) {
-          lists.add(item.parentElement!);
-          represented += Number(item.getAttribute('aria-setsize'));
-        }
-      }
-      if (represented < count) return;
+      if ((window as unknown as Counting).cgShown(selector) < count) return;
       observer.disconnect();
       requestAnimationFrame(() => done(performance.now() - t0));
     }).observe(document.body, { childList: true, subtree: true });
     location.hash = `#/w/${workshopId}/b/${boardId}`;
   }), { workshopId, boardId, selector, count });
 }
+
+/** Waits until a page (COUNT_SHOWN installed) shows `count` entries matching `selector`. */
+export const waitForShown = (page: Page, selector: string, count: number) =>
+  page.waitForFunction(({ selector, count }) => (window as unknown as Counting).cgShown(selector) >= count, { selector, count }, { timeout: 60_000 });
 
 /** Each run: the other device adds one entry through its screen; this page records when the last
  *  WebSocket message arrived before the entry appeared, and the frame after it appeared. */
@@ -132,6 +143,7 @@ export async function benchBoards(runs: number) {
         }
       };
     });
+    await viewerContext.addInitScript(COUNT_SHOWN);
     const viewer = await viewerContext.newPage();
     await viewer.goto(hub.url);
     await viewer.getByLabel('New workshop title').waitFor();

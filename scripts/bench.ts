@@ -4,7 +4,9 @@ import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as Y from 'yjs';
 import { LAPTOP, PHONE, launch, startTestHub } from '../tests/e2e/harness';
-import { benchBoards, STAKEHOLDERS, SWOT_NOTES } from './bench-boards';
+import { benchBoards, COUNT_SHOWN, STAKEHOLDERS, SWOT_NOTES, timeBoard, waitForShown } from './bench-boards';
+
+const NOTE = '[data-testid="note"]';
 import { bigWorkshop, median, seedWorkshop } from './bench-seed';
 import { latencyViaHub, latencyViaPeers } from './bench-sync';
 
@@ -30,6 +32,7 @@ async function openBigWorkshop(notes: number, runs: number) {
   const browser = await launch();
   try {
     const context = await browser.newContext(LAPTOP);
+    await context.addInitScript(COUNT_SHOWN);
     const page = await context.newPage();
     await page.goto(hub.url);
     await page.getByLabel('New workshop title').waitFor();
@@ -41,16 +44,7 @@ async function openBigWorkshop(notes: number, runs: number) {
     for (let i = 0; i < runs; i++) {
       await page.goto(`${hub.url}#/`);
       await page.getByLabel('New workshop title').waitFor();
-      warm.push(await page.evaluate(({ id, boardId, notes }) => new Promise<number>((done) => {
-        // No named functions in here: tsx would wrap them in a helper the page does not have.
-        const t0 = performance.now();
-        new MutationObserver((_, observer) => {
-          if (document.querySelectorAll('[data-testid="note"]').length < notes) return;
-          observer.disconnect();
-          requestAnimationFrame(() => done(performance.now() - t0));
-        }).observe(document.body, { childList: true, subtree: true });
-        location.hash = `#/w/${id}/b/${boardId}`;
-      }), { id, boardId, notes }));
+      warm.push(await timeBoard(page, id, boardId, NOTE, notes));
     }
 
     const cold: number[] = [];
@@ -58,7 +52,7 @@ async function openBigWorkshop(notes: number, runs: number) {
       // Via about:blank, or the change of hash alone would be a same-document navigation.
       await page.goto('about:blank');
       await page.goto(`${hub.url}#/w/${id}/b/${boardId}`);
-      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="note"]').length >= n, notes, { timeout: 60_000 });
+      await waitForShown(page, NOTE, notes);
       cold.push(await page.evaluate(() => new Promise<number>((done) => requestAnimationFrame(() => done(performance.now())))));
     }
     return { warm, cold, bytes: Y.encodeStateAsUpdateV2(doc).length };
