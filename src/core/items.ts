@@ -3,6 +3,7 @@ import { simpleDiffString } from 'lib0/diff';
 import { newId } from './ids';
 import { byOrder, isSlot, keyAfter, keyAt, orderOf } from './order';
 import { err, ok, type Result } from './result';
+import { removeEntry } from './remove-entry';
 import { itemsOf } from './schema';
 import { checkText, type TextError } from './text';
 
@@ -148,11 +149,7 @@ export function moveItemToBoard(
 }
 
 export function deleteItem(doc: Y.Doc, boardId: string, itemId: string, origin: unknown): Result<void, ItemError> {
-  const items = itemsOf(doc, boardId);
-  if (!items) return err('no-board', boardId);
-  if (!items.has(itemId)) return err('no-item', itemId);
-  doc.transact(() => items.delete(itemId), origin);
-  return ok(undefined);
+  return removeEntry(doc, itemsOf(doc, boardId), { boardId, id: itemId }, 'no-item', origin);
 }
 
 /** Puts back an item exactly as it was (the undo of a delete). */

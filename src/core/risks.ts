@@ -7,6 +7,7 @@ import { listGroups } from './groups';
 import { newId } from './ids';
 import { byOrder, keyAfter } from './order';
 import { err, ok, type Result } from './result';
+import { removeEntry } from './remove-entry';
 import { boardPartOf } from './schema';
 import { checkText, type TextError } from './text';
 
@@ -260,9 +261,5 @@ export function redLinesByPartner(doc: Y.Doc, boardId: string): { partner: { id:
 
 /** Takes a revealed red line off the board. */
 export function deleteRedLine(doc: Y.Doc, boardId: string, id: string, origin: unknown): Result<void, RiskError> {
-  const revealed = redLinesRevealedOf(doc, boardId);
-  if (!revealed) return err('no-board', boardId);
-  if (!revealed.has(id)) return err('no-red-line', id);
-  doc.transact(() => revealed.delete(id), origin);
-  return ok(undefined);
+  return removeEntry(doc, redLinesRevealedOf(doc, boardId), { boardId, id }, 'no-red-line', origin);
 }

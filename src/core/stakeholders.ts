@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { newId } from './ids';
 import { byOrder, keyAfter, keysAfter, orderOf } from './order';
 import { err, ok, type Result } from './result';
+import { removeEntry } from './remove-entry';
 import { boardPartOf } from './schema';
 import { checkText, type TextError } from './text';
 import {
@@ -261,11 +262,7 @@ export function addRelationship(
 }
 
 export function deleteRelationship(doc: Y.Doc, boardId: string, id: string, origin: unknown): Result<void, StakeholderError> {
-  const relationships = relationshipsOf(doc, boardId);
-  if (!relationships) return err('no-board', boardId);
-  if (!relationships.has(id)) return err('no-relationship', id);
-  doc.transact(() => relationships.delete(id), origin);
-  return ok(undefined);
+  return removeEntry(doc, relationshipsOf(doc, boardId), { boardId, id }, 'no-relationship', origin);
 }
 
 /** A relationship to add with a batch: an end is an index into the batch's stakeholders, or the

@@ -4,6 +4,7 @@ import { listGroups } from '../groups';
 import { newId } from '../ids';
 import { keyAfter } from '../order';
 import { err, ok, type Result } from '../result';
+import { removeEntry } from '../remove-entry';
 import { boxesOf, checkRedLine, redLinesRevealedOf, sealedRedLinesOf, type RedLine, type RiskError } from '../risks';
 import type { TextError } from '../text';
 import { openSealed, sealForFacilitators, writeUnlinked, type SealError } from './sealed-boxes';
@@ -40,11 +41,7 @@ export function addRedLine(
 
 /** Its author can take a sealed red line back before the reveal. */
 export function withdrawRedLine(doc: Y.Doc, boardId: string, id: string, origin: unknown): Result<void, RedLineError> {
-  const sealed = sealedRedLinesOf(doc, boardId);
-  if (!sealed) return err('no-board', boardId);
-  if (!sealed.has(id)) return err('no-red-line', id);
-  doc.transact(() => sealed.delete(id), origin);
-  return ok(undefined);
+  return removeEntry(doc, sealedRedLinesOf(doc, boardId), { boardId, id }, 'no-red-line', origin);
 }
 
 /** A box's contents, checked as any red line typed here; its id must be the entry's own. */

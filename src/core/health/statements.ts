@@ -3,6 +3,7 @@ import { newEntry, textOf, updateEntry } from '../entries';
 import { newId } from '../ids';
 import { byOrder, keysAfter } from '../order';
 import { err, ok, type Result } from '../result';
+import { removeEntry } from '../remove-entry';
 import { boardPartOf } from '../schema';
 import { checkText, type TextError } from '../text';
 
@@ -121,9 +122,5 @@ export function updateStatement(
 }
 
 export function removeStatement(doc: Y.Doc, boardId: string, id: string, origin: unknown): Result<void, StatementError> {
-  const part = statementsOf(doc, boardId);
-  if (!part) return err('no-board', boardId);
-  if (!part.has(id)) return err('no-statement', id);
-  doc.transact(() => part.delete(id), origin);
-  return ok(undefined);
+  return removeEntry(doc, statementsOf(doc, boardId), { boardId, id }, 'no-statement', origin);
 }
