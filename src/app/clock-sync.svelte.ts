@@ -5,10 +5,16 @@ import { beaconSample, clockBeacon, estimateOffset } from '../core/facilitation/
 import type { Signer } from '../core/facilitation/controls';
 import type { LocalClock } from '../core/facilitation/timer';
 
-/** How often a facilitator's device tells the room its clock, and how long a sample counts: long
- *  enough to keep a fast delivery, short enough to follow a clock the system corrects. */
+/** How often a facilitator's device tells the room its clock: every BEACON_EVERY_MS for
+ *  BEACON_BURST beacons when it starts and when someone joins, so a new device's estimate settles
+ *  at once; otherwise once in BEACON_QUIET_TICKS ticks (30 s). A beacon goes to every device in
+ *  the room with the whole of the facilitator's presence: every 3 s it was most of an idle
+ *  phone's traffic. A sample counts for SAMPLE_WINDOW_MS: long enough to keep a fast delivery
+ *  among the slow beacons, short enough to follow a clock the system corrects. */
 const BEACON_EVERY_MS = 3_000;
-const SAMPLE_WINDOW_MS = 120_000;
+const BEACON_BURST = 5;
+const BEACON_QUIET_TICKS = 10;
+const SAMPLE_WINDOW_MS = 180_000;
 const TICK_MS = 250;
 /** How long to wait for a facilitator's first beacon before trusting this device's own clock:
  *  two beacons' time. A facilitator who has left sends none. */
@@ -31,7 +37,12 @@ export class ClockSync {
     const timer = setInterval(() => { this.#now = Date.now(); }, TICK_MS);
     return () => clearInterval(timer);
   });
-  readonly #onChange = () => this.#collect();
+  readonly #onChange = ({ added }: { added: number[] }) => {
+    if (added.some((id) => id !== this.awareness.clientID)) this.#burst = BEACON_BURST;
+    this.#collect(added);
+  };
+  #burst = BEACON_BURST;
+  #quiet = 0;
 
   constructor(
     private readonly doc: Y.Doc,
@@ -47,8 +58,13 @@ export class ClockSync {
       if (me) awareness.setLocalStateField('beacon', clockBeacon(me, Date.now()));
       else if (current) awareness.setLocalStateField('beacon', null);
     };
+    this.#publisher = setInterval(() => {
+      if (this.#burst === 0 && ++this.#quiet < BEACON_QUIET_TICKS) return;
+      this.#burst = Math.max(0, this.#burst - 1);
+      this.#quiet = 0;
+      publish();
+    }, BEACON_EVERY_MS);
     publish();
-    this.#publisher = setInterval(publish, BEACON_EVERY_MS);
   }
 
   /** The clock as the timer needs it; reading it in a template re-renders four times a second. */
@@ -63,7 +79,11 @@ export class ClockSync {
     return this.offsets.has(key) || this.local.now - this.#since >= FIRST_BEACON_GRACE_MS;
   }
 
-  #collect(): void {
+  /** Samples the beacons that are new in presence; `arrived` are devices just come into the room,
+   *  whose beacons may be up to half a minute old (the first presence a device hears of another is
+   *  its last state, not a fresh one), so they give no sample: the next, sent on their arrival,
+   *  does. */
+  #collect(arrived: readonly number[] = []): void {
     const receivedAt = Date.now();
     let changed = false;
     for (const [clientId, state] of this.awareness.getStates()) {
@@ -72,6 +92,7 @@ export class ClockSync {
       // Presence repeats unchanged beacons with every other field's change: count each once.
       if (typeof beacon?.t !== 'number' || this.#seen.get(clientId) === beacon.t) continue;
       this.#seen.set(clientId, beacon.t);
+      if (arrived.includes(clientId)) continue;
       const found = beaconSample(this.doc, this.root, beacon, receivedAt);
       if (!found) continue;
       const kept = (this.#samples.get(found.key) ?? []).filter((s) => receivedAt - s.at < SAMPLE_WINDOW_MS);

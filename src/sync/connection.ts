@@ -4,7 +4,7 @@ import { changedEntries } from '../core/changed';
 import { NOT_INVITED } from '../core/channel/handshake';
 import { roomKeys } from '../core/channel/room-keys';
 import type { HubRefusal } from '../core/hub-refusals';
-import { confirmedClock, presentPeople, type PresenceState, type PresenceUser, type Present } from './presence';
+import { confirmedClock, presentPeople, seenClocks, type PresenceState, type PresenceUser, type Present } from './presence';
 import { refusalOf, watchRefusals } from './refusals';
 import type { SignalingWatch } from './secure-signaling';
 import { hubSocketUrl } from './room';
@@ -214,6 +214,8 @@ export class WorkshopSync {
 
   #hubChanged(): void {
     this.#hub = this.#relayUp && this.#relayAlive ? 'connected' : this.#tried ? 'off' : 'connecting';
+    const onHub = this.#hub === 'connected';
+    if ((this.awareness.getLocalState() as PresenceState | null)?.hub !== onHub) this.awareness.setLocalStateField('hub', onHub);
     // While the hub may yet answer, peers stay few: widening costs every phone in the room.
     this.#webrtc?.setHub(this.#hub !== 'off');
     this.#emit();
@@ -249,6 +251,8 @@ export class WorkshopSync {
 
   readonly #onAwareness = () => {
     this.#confirm(Math.max(this.#hubClock, confirmedClock(this.awareness, this.#doc.clientID)));
+    // A device that lost the hub (or a new one without it) now needs to hear what others hold.
+    this.#scheduleSeen();
     this.#emit();
   };
 
@@ -276,10 +280,7 @@ export class WorkshopSync {
     if (this.#seenTimer !== undefined) return;
     this.#seenTimer = setTimeout(() => {
       this.#seenTimer = undefined;
-      const seen: Record<string, number> = {};
-      for (const clientId of this.awareness.getStates().keys()) {
-        if (clientId !== this.#doc.clientID) seen[clientId] = Y.getState(this.#doc.store, clientId);
-      }
+      const seen = seenClocks(this.awareness, (clientId) => Y.getState(this.#doc.store, clientId));
       const current = (this.awareness.getLocalState() as PresenceState | null)?.seen ?? {};
       const changed = Object.keys(seen).length !== Object.keys(current).length ||
         Object.entries(seen).some(([k, v]) => current[k] !== v);

@@ -17,6 +17,9 @@ export interface PresenceState {
   key?: string;
   /** Its y-webrtc peer id, and whether it is a facilitator's: what peer-policy.ts links by. */
   peer?: { id: string; lead: boolean };
+  /** Whether the device hears the hub now: the hub then tells it what is shared, and nobody
+   *  needs to say in `seen` which of its changes they hold. */
+  hub?: boolean;
 }
 
 export interface Present extends PresenceUser {
@@ -37,6 +40,18 @@ export function presentPeople(awareness: Awareness): Present[] {
     if (!people.has(user.id) || self) people.set(user.id, { ...user, clientId, self, ...device });
   }
   return [...people.values()].sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name));
+}
+
+/** What this device tells the room in `seen`: the clocks it holds of each other device that does
+ *  not hear the hub. A device on the hub learns from the hub what is shared; telling it too,
+ *  from every device after every change, made each edit cost the room presence traffic that
+ *  grew with the square of its size. `clockOf` is this device's copy's clock of a client. */
+export function seenClocks(awareness: Awareness, clockOf: (clientId: number) => number): Record<string, number> {
+  const seen: Record<string, number> = {};
+  for (const [clientId, state] of awareness.getStates()) {
+    if (clientId !== awareness.clientID && (state as PresenceState).hub !== true) seen[clientId] = clockOf(clientId);
+  }
+  return seen;
 }
 
 /** The highest clock of `clientId` that any other device in the room says it holds. */

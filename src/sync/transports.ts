@@ -57,11 +57,27 @@ export interface Transports {
   peers(room: Room & { hub: HubSignaling | null; signaling: string[]; password: string | undefined; iceServers: RTCIceServer[]; lead: boolean }): Peers;
 }
 
+/** Hocuspocus' provider sends every change of presence to the hub, the ones it just received from
+ *  the hub included: with N devices in a room, each presence change came back to the hub N-1
+ *  times. Only what did not come from the hub goes up (this device's own, and a peer's it may be
+ *  the only one to hear). */
+export function sendOwnPresence(provider: HocuspocusProvider, awareness: Awareness): void {
+  const send = provider.boundAwarenessUpdateHandler;
+  const filtered: typeof send = (changes, origin) => {
+    if (origin !== provider) send(changes, origin);
+  };
+  awareness.off('update', send);
+  awareness.on('update', filtered);
+  // After the provider's own goodbye (the removal of this device's state), sent as it is destroyed.
+  provider.on('destroy', () => queueMicrotask(() => awareness.off('update', filtered)));
+}
+
 export const networkTransports: Transports = {
   relay: ({ url, room, doc, awareness, socket }) => {
     // Pinged every 2 s (relay-heartbeat.ts), a socket silent for 10 s is dead: open a new one.
     const websocketProvider = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: socket, messageReconnectTimeout: 10_000 });
     const provider = new HocuspocusProvider({ websocketProvider, name: room, document: doc, awareness });
+    sendOwnPresence(provider, awareness);
     // The socket is this provider's alone: it goes with the provider, as one the provider made would.
     provider.manageSocket = true;
     relayHeartbeat(provider);

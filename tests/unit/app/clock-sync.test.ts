@@ -104,6 +104,30 @@ describe('ClockSync', () => {
     }
   });
 
+  it('beacons every 3 s at first and when someone joins, otherwise twice a minute', () => {
+    const { doc, root, creator } = facilitated();
+    const t = 1_700_000_000_000;
+    const laptop = device(doc, root, 0, t, () => creator);
+    const beaconAt = () => (laptop.awareness.getLocalState() as { beacon: { t: number } }).beacon.t;
+    /** The beacons the laptop sends over the next `seconds`, in 3 s steps. */
+    const beacons = (seconds: number) => {
+      let count = 0;
+      for (let s = 0; s < seconds; s += 3) {
+        const before = beaconAt();
+        vi.advanceTimersByTime(BEACON_EVERY_MS);
+        if (beaconAt() !== before) count++;
+      }
+      return count;
+    };
+    expect(beacons(15)).toBe(5);
+    expect(beacons(60)).toBe(2);
+    const phone = device(joinDevice(doc), root, 0, Date.now(), () => null);
+    phone.awareness.setLocalStateField('user', { name: 'Sokha' });
+    laptop.hear(phone, Date.now());
+    expect(beacons(15)).toBe(5);
+    expect(beacons(30)).toBe(1);
+  });
+
   it('takes beacons only from facilitators, and a participant’s device sends none', () => {
     const { doc, root, creator } = facilitated();
     let t = 1_700_000_000_000;
@@ -116,6 +140,9 @@ describe('ClockSync', () => {
     expect(phone.sync.offsets.size).toBe(0);
     expect(phone.awareness.getLocalState()).not.toHaveProperty('beacon');
 
+    // The first presence heard of a device may be old: its beacon is not taken, the next one is.
+    t = beaconRounds(laptop, [phone], t, 1);
+    expect(phone.sync.offsets.size).toBe(0);
     t = beaconRounds(laptop, [phone], t, 1);
     expect([...phone.sync.offsets.keys()]).toEqual([creator.keys.signing.public]);
 
