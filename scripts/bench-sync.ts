@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { LAPTOP, launch, startTestHub } from '../tests/e2e/harness';
-import { canMakeNetns, createTestNet } from '../tests/e2e/netns';
+import { canMakeNetns, createTestNet, printedPairingCode } from '../tests/e2e/netns';
 import { percentile } from './bench-seed';
-import { createWorkshop, inviteLink, join as joinWorkshop, useTransports } from '../tests/e2e/workshop-steps';
+import { createWorkshop, inviteLink, join as joinWorkshop, registerWithHub, useTransports } from '../tests/e2e/workshop-steps';
 
 export interface Latency { median: number; p95: number; runs: number }
 
@@ -39,7 +39,8 @@ async function measure(from: Page, to: Page, runs: number): Promise<Latency> {
   return { median: percentile(samples, 0.5), p95: percentile(samples, 0.95), runs };
 }
 
-async function pairOn(a: Browser, b: Browser, appUrl: string, transports: { relay: boolean; peers: boolean }) {
+/** Two people on `a` and `b`; with `pairingCode`, the facilitator's laptop registers the workshop. */
+async function pairOn(a: Browser, b: Browser, appUrl: string, transports: { relay: boolean; peers: boolean }, pairingCode?: string) {
   const ca = await a.newContext(LAPTOP);
   const cb = await b.newContext(LAPTOP);
   await useTransports(ca, transports);
@@ -47,6 +48,7 @@ async function pairOn(a: Browser, b: Browser, appUrl: string, transports: { rela
   const pa = await ca.newPage();
   const pb = await cb.newPage();
   await createWorkshop(pa, appUrl, 'Latency');
+  if (pairingCode !== undefined) await registerWithHub(pa, pairingCode);
   await joinWorkshop(pb, await inviteLink(pa), 'Bench', 'Government');
   return { pa, pb };
 }
@@ -70,9 +72,12 @@ export async function latencyViaPeers(runs = 50): Promise<Latency | string> {
   const net = createTestNet();
   try {
     const port = 8787;
-    await net.startHub(port, mkdtempSync(join(tmpdir(), 'cg-bench-')));
+    const hub = await net.startHub(port, mkdtempSync(join(tmpdir(), 'cg-bench-')));
     const appUrl = `http://${net.hubAddress}:${port}/`;
-    const { pa, pb } = await pairOn(await net.device(), await net.device(), appUrl, { relay: false, peers: true });
+    // A secure origin, as https would be, so y-webrtc encrypts with the workshop secret as in the field.
+    const secure = [`--unsafely-treat-insecure-origin-as-secure=${appUrl.slice(0, -1)}`];
+    const { pa, pb } = await pairOn(await net.device(secure), await net.device(secure), appUrl, { relay: false, peers: true },
+      await printedPairingCode(hub));
     await pb.waitForFunction(() => Number(document.querySelector('[data-testid="sync-state"]')?.getAttribute('data-peers')) >= 1, null, { timeout: 60_000 });
     return await measure(pa, pb, runs);
   } finally {

@@ -1,3 +1,3 @@
-/** The stateless message a device sends through the relay every few seconds and the hub sends
- *  straight back: how a device learns, without waiting on TCP, that its link to the hub died. */
+/** The stateless message apps sent through the relay as their heartbeat before the channel had
+ *  its own (./channel/frames.ts); the hub still answers it for apps cached on phones. */
 export const RELAY_PING = 'cg-ping';

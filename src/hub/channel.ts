@@ -4,7 +4,7 @@ import {
   BAD_FRAME, BAD_FRAME_CLOSE_CODE, channelCiphers, decodeHello, decodeRegister, deviceProven, encodeChallenge, ephemeral,
   helloFor, isRegister, NOT_INVITED, NOT_INVITED_CLOSE_CODE, sharedSecret, type Hello,
 } from '../core/channel/handshake';
-import type { FrameCipher } from '../core/channel/frames';
+import { HEARTBEAT, type FrameCipher } from '../core/channel/frames';
 import type { RoomKeys } from '../core/channel/room-keys';
 import { ROOM_NAME } from './limits';
 import type { Log } from './log';
@@ -107,6 +107,7 @@ export function acceptChannel(ws: WebSocket, client: string, local: boolean, opt
         ws.close(BAD_FRAME_CLOSE_CODE, BAD_FRAME);
         return;
       }
+      if (plain.length === HEARTBEAT.length) return socket.send(HEARTBEAT);
       socket.emit('message', Buffer.from(plain.buffer, plain.byteOffset, plain.byteLength));
       return;
     }

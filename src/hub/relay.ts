@@ -10,6 +10,7 @@ import { acceptChannel, onThisMachine, type ChannelOptions, type ChannelSocket }
 import { viaProxy } from './client-address';
 import { fileBase } from './data-dir';
 import { PING_INTERVAL_MS, SAVE_DEBOUNCE_MS, SAVE_MAX_DEBOUNCE_MS } from './limits';
+import { stopPresenceEcho } from './presence-echo';
 import { describeError, type Log } from './log';
 import type { RoomStore, StoredRoom } from './persistence';
 import type { Refused, StorageQuota } from './quota';
@@ -55,6 +56,7 @@ const dropped = () => new Promise<never>(() => undefined);
 
 /** `extensions`: Redis's, when rooms are shared with other hub processes. */
 export function createRelay(store: RoomStore, quota: StorageQuota, channel: ChannelOptions, extensions: Extension[] = []): Relay {
+  stopPresenceEcho();
   const { log } = channel;
   const hocuspocus = new Hocuspocus({
     quiet: true,
@@ -101,7 +103,8 @@ export function createRelay(store: RoomStore, quota: StorageQuota, channel: Chan
       }
     },
 
-    // The device's heartbeat: answered at once, stored nowhere, sent to no one else.
+    // The heartbeat of an app from before the channel's own (src/core/channel/frames.ts), still
+    // cached on phones: answered at once, stored nowhere, sent to no one else.
     async onStateless({ payload, connection }) {
       if (payload === RELAY_PING) connection.sendStateless(RELAY_PING);
     },

@@ -1,15 +1,24 @@
-import type { HocuspocusProvider } from '@hocuspocus/provider';
-import { RELAY_PING } from '../core/relay-ping';
+import type { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { HEARTBEAT_MS, SILENT_MS } from './liveness';
 
+/** What the heartbeat needs of the relay's socket (./secure-socket.ts). */
+interface Heartbeating {
+  heartbeat(): void;
+  addEventListener(type: 'heard', listener: () => void): void;
+  removeEventListener(type: 'heard', listener: () => void): void;
+}
+
+const heartbeating = (socket: unknown): socket is Heartbeating =>
+  typeof (socket as Partial<Heartbeating> | null)?.heartbeat === 'function';
+
 /** A hub whose link died without a goodbye (the laptop's Wi-Fi gone, a phone out of range) leaves
- *  the socket looking open for half a minute or more. The device pings through the relay and
- *  counts the hub as there only while something came back lately; the provider hears of it as
- *  an 'alive' event. */
-export function relayHeartbeat(provider: HocuspocusProvider): void {
+ *  the socket looking open for half a minute or more. The device sends a heartbeat frame on the
+ *  encrypted channel and counts the hub as there only while something came back lately; the
+ *  provider hears of it as an 'alive' event. */
+export function relayHeartbeat(provider: HocuspocusProvider, websocketProvider: HocuspocusProviderWebsocket): void {
   let heard = 0;
   let alive = false;
-  let connected = false;
+  let socket: Heartbeating | null = null;
   const set = (now: boolean) => {
     if (now === alive) return;
     alive = now;
@@ -20,16 +29,24 @@ export function relayHeartbeat(provider: HocuspocusProvider): void {
     heard = Date.now();
     set(true);
   };
-  provider.on('message', hear);
+  const listen = (next: Heartbeating | null) => {
+    socket?.removeEventListener('heard', hear);
+    socket = next;
+    socket?.addEventListener('heard', hear);
+  };
   provider.on('status', ({ status }: { status: string }) => {
-    connected = status === 'connected';
-    if (connected) hear();
+    const current = websocketProvider.webSocket;
+    listen(status === 'connected' && heartbeating(current) ? current : null);
+    if (socket) hear();
     else set(false);
   });
   const timer = setInterval(() => {
-    if (!connected) return;
+    if (!socket) return;
     if (Date.now() - heard > SILENT_MS) set(false);
-    provider.sendStateless(RELAY_PING);
+    socket.heartbeat();
   }, HEARTBEAT_MS);
-  provider.on('destroy', () => clearInterval(timer));
+  provider.on('destroy', () => {
+    clearInterval(timer);
+    listen(null);
+  });
 }

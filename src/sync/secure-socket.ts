@@ -2,7 +2,7 @@ import {
   BAD_FRAME, BAD_FRAME_CLOSE_CODE, channelCiphers, decodeChallenge, decodeHello, encodeFinish, encodeHello, encodeRegister,
   ephemeral, hubProven, sharedSecret, type Ephemeral, type Hello,
 } from '../core/channel/handshake';
-import type { FrameCipher } from '../core/channel/frames';
+import { HEARTBEAT, type FrameCipher } from '../core/channel/frames';
 import type { RoomKeys } from '../core/channel/room-keys';
 
 /** What a device brings to the hub's door. */
@@ -92,6 +92,11 @@ export class SecureSocket {
     this.#inner.send(this.#ciphers.send.seal(bytesOf(data)));
   }
 
+  /** Asks the hub for a heartbeat back; every frame that arrives is announced as 'heard'. */
+  heartbeat(): void {
+    if (this.#state === OPEN && this.#ciphers) this.#inner.send(this.#ciphers.send.seal(HEARTBEAT));
+  }
+
   close(code?: number, reason?: string): void {
     if (this.#state >= CLOSING) return;
     this.#state = CLOSING;
@@ -110,6 +115,8 @@ export class SecureSocket {
     if (this.#state === OPEN && this.#ciphers) {
       const plain = this.#ciphers.receive.open(bytes);
       if (!plain) return this.#fail();
+      this.#emit('heard', {});
+      if (plain.length === HEARTBEAT.length) return;
       this.#emit('message', { data: plain.buffer.slice(plain.byteOffset, plain.byteOffset + plain.byteLength) });
       return;
     }

@@ -80,7 +80,7 @@ export const networkTransports: Transports = {
     sendOwnPresence(provider, awareness);
     // The socket is this provider's alone: it goes with the provider, as one the provider made would.
     provider.manageSocket = true;
-    relayHeartbeat(provider);
+    relayHeartbeat(provider, websocketProvider);
     provider.attach();
     return provider;
   },

@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { LAPTOP, PHONE, buildVariant } from './harness';
 import { canMakeNetns, createTestNet, printedPairingCode, type TestNet } from './netns';
 import {
-  addNote, addNotesQuickly, bulkTexts, createWorkshop, findNotes, inviteLink, join, noteTexts, pairWithHub, useTransports,
+  addNote, addNotesQuickly, bulkTexts, createWorkshop, findNotes, inviteLink, join, noteTexts, registerWithHub, useTransports,
   waitForNoteCount, waitForNotes,
 } from './workshop-steps';
 
@@ -58,12 +58,6 @@ async function device(n: number, kind: object = PHONE): Promise<Page> {
   return context.newPage();
 }
 
-/** The facilitator's laptop is not the hub's computer here: it brings the workshop to the hub
- *  with the code the hub printed, as a second facilitator laptop does. */
-async function register(facilitator: Page) {
-  expect(await pairWithHub(facilitator, pairingCode)).toMatch(/^Registered/);
-  await facilitator.getByRole('button', { name: 'Done' }).click();
-}
 
 async function waitForPeers(page: Page, n: number) {
   await page.waitForFunction((want) => Number(document.querySelector('[data-testid="sync-state"]')?.getAttribute('data-peers')) >= want, n, { timeout: 60_000 });
@@ -73,7 +67,7 @@ describe.skipIf(why)('co-editing peer-to-peer (relay off)', () => {
   it('three devices converge over WebRTC alone', async () => {
     const facilitator = await device(0, LAPTOP);
     await createWorkshop(facilitator, appUrl, 'Peers workshop');
-    await register(facilitator);
+    await registerWithHub(facilitator, pairingCode);
     const link = await inviteLink(facilitator);
     const a = await device(1);
     const b = await device(2);
@@ -100,7 +94,7 @@ describe.skipIf(why)('co-editing peer-to-peer (relay off)', () => {
   it('a newcomer receives a 1 MB workshop state from a peer (messages are chunked)', async () => {
     const facilitator = await device(0, LAPTOP);
     await createWorkshop(facilitator, appUrl, 'Big peers workshop');
-    await register(facilitator);
+    await registerWithHub(facilitator, pairingCode);
     const texts = bulkTexts(760, 'khmer');
     expect(new TextEncoder().encode(texts.join('')).length).toBeGreaterThan(1024 * 1024);
     await addNotesQuickly(facilitator, texts);

@@ -55,6 +55,14 @@ export async function pairWithHub(page: Page, code: string): Promise<string> {
   return (await outcome.textContent()) ?? '';
 }
 
+/** A facilitator's laptop that is not the hub's computer brings the workshop to the hub with the
+ *  code the hub printed, as a second facilitator laptop does (the hub refuses it otherwise). */
+export async function registerWithHub(page: Page, code: string): Promise<void> {
+  const outcome = await pairWithHub(page, code);
+  if (!outcome.startsWith('Registered')) throw new Error(`the hub did not take the workshop: ${outcome}`);
+  await page.getByRole('button', { name: 'Done' }).click();
+}
+
 /** A participant opens the link, gives name and group, and lands on the first board. */
 export async function join(page: Page, link: string, name: string, group: string, board = 'Expectations') {
   const seen: string[] = [];

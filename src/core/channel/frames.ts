@@ -1,5 +1,10 @@
 import { xchacha20poly1305 } from '@noble/ciphers/chacha.js';
 
+/** A frame with nothing in it is a heartbeat: a device sends one every few seconds, the hub answers
+ *  with one, and neither end passes it on. Sealed, it is 16 bytes: a device learns cheaply that its
+ *  link to the hub still works (a stateless message through the relay, as before, cost 61). */
+export const HEARTBEAT = new Uint8Array(0);
+
 /** One direction of an open channel: XChaCha20-Poly1305 under that direction's key, the nonce a
  *  frame counter both ends keep. The counter never travels, so a replayed, reordered or dropped
  *  frame fails authentication at the next frame, and the channel is closed. */

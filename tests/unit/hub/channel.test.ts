@@ -118,3 +118,31 @@ describe('a socket from this computer', () => {
     expect(onThisMachine({ remoteAddress: undefined, localAddress: undefined })).toBe(false);
   });
 });
+
+describe('the channel\'s heartbeat', () => {
+  it('is answered by the hub with a heartbeat of 16 bytes on the wire, and reaches neither relay nor provider', async () => {
+    const hub = await startTestHub();
+    onCleanUp(() => hub.stop());
+    const wire: number[] = [];
+    class Counted extends WebSocket {
+      constructor(url: string) {
+        super(url);
+        this.on('message', (data: ArrayBuffer) => wire.push(data.byteLength));
+      }
+    }
+    const Socket = secureSocketClass({ keys, register: true, pairingCode: '' }, Counted);
+    const socket = new Socket(hub.ws('/sync'));
+    onCleanUp(() => socket.close());
+    await new Promise<void>((done) => socket.addEventListener('open', () => done()));
+    const messages: unknown[] = [];
+    let heard = 0;
+    socket.addEventListener('message', (e) => messages.push(e));
+    socket.addEventListener('heard', () => { heard++; });
+    const before = wire.length;
+    socket.heartbeat();
+    socket.heartbeat();
+    await until('both heartbeats came back', () => heard === 2);
+    expect(wire.slice(before)).toEqual([16, 16]);
+    expect(messages).toEqual([]);
+  });
+});
