@@ -27,6 +27,9 @@ export function relayHeartbeat(provider: HocuspocusProvider, websocketProvider: 
   };
   const hear = () => {
     heard = Date.now();
+    // The provider closes a socket it has heard nothing on for messageReconnectTimeout, counting
+    // only the messages it is given: a heartbeat is news that the socket lives too.
+    websocketProvider.lastMessageReceived = heard;
     set(true);
   };
   const listen = (next: Heartbeating | null) => {
