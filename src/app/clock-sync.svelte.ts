@@ -7,13 +7,14 @@ import type { LocalClock } from '../core/facilitation/timer';
 
 /** How often a facilitator's device tells the room its clock: every BEACON_EVERY_MS for
  *  BEACON_BURST beacons when it starts and when someone joins, so a new device's estimate settles
- *  at once; otherwise once in BEACON_QUIET_TICKS ticks (30 s). A beacon goes to every device in
- *  the room with the whole of the facilitator's presence: every 3 s it was most of an idle
- *  phone's traffic. A sample counts for SAMPLE_WINDOW_MS: long enough to keep a fast delivery
- *  among the slow beacons, short enough to follow a clock the system corrects. */
+ *  at once; otherwise once in BEACON_QUIET_TICKS ticks (a minute, as presence renews itself). A
+ *  beacon goes to every device in the room with the whole of the facilitator's presence: every
+ *  3 s it was most of an idle phone's traffic. A sample counts for SAMPLE_WINDOW_MS: long enough
+ *  to keep a fast delivery among the slow beacons, short enough to follow a clock the system
+ *  corrects. */
 const BEACON_EVERY_MS = 3_000;
 const BEACON_BURST = 5;
-const BEACON_QUIET_TICKS = 10;
+const BEACON_QUIET_TICKS = 20;
 const SAMPLE_WINDOW_MS = 180_000;
 const TICK_MS = 250;
 /** How long to wait for a facilitator's first beacon before trusting this device's own clock:
@@ -80,7 +81,7 @@ export class ClockSync {
   }
 
   /** Samples the beacons that are new in presence; `arrived` are devices just come into the room,
-   *  whose beacons may be up to half a minute old (the first presence a device hears of another is
+   *  whose beacons may be up to a minute old (the first presence a device hears of another is
    *  its last state, not a fresh one), so they give no sample: the next, sent on their arrival,
    *  does. */
   #collect(arrived: readonly number[] = []): void {

@@ -4,6 +4,7 @@ import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { NOT_INVITED } from '../core/channel/handshake';
 import { REFUSAL_CLOSE_CODE } from '../core/hub-refusals';
+import { pacePresence } from '../core/presence-pace';
 import { RELAY_PING } from '../core/relay-ping';
 import { updateIn } from './acknowledged';
 import { acceptChannel, onThisMachine, type ChannelOptions, type ChannelSocket } from './channel';
@@ -110,6 +111,7 @@ export function createRelay(store: RoomStore, quota: StorageQuota, channel: Chan
     },
 
     async onLoadDocument({ documentName, document }) {
+      pacePresence(document.awareness);
       let stored: StoredRoom | null;
       try {
         stored = await store.load(documentName);

@@ -1,4 +1,5 @@
 import { Awareness } from 'y-protocols/awareness';
+import { pacePresence } from '../core/presence-pace';
 import * as Y from 'yjs';
 import { changedEntries } from '../core/changed';
 import { NOT_INVITED } from '../core/channel/handshake';
@@ -98,6 +99,7 @@ export class WorkshopSync {
     this.#doc = doc;
     this.#own = options.own;
     this.awareness = new Awareness(doc);
+    pacePresence(this.awareness);
     const encrypted = typeof crypto !== 'undefined' && crypto.subtle !== undefined;
     this.#status = { hub: 'off', peers: 0, pending: 0, pendingIds: this.#pendingIds, people: [], encrypted: false, refused: null };
     const keys = roomKeys(options.workshopId, options.secret);
