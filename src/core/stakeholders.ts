@@ -140,10 +140,10 @@ export function listRelationships(doc: Y.Doc, boardId: string): Relationship[] {
  *  active or key decision-making partners". */
 const DECISION_MAKING: readonly EngagementLevel[] = ['key-partner', 'active-partner'];
 
-/** How many stakeholders are active or key decision-making partners, and whether that is more
- *  than the five or six a partnership can take decisions with. */
-export function keyPartnerWarning(doc: Y.Doc, boardId: string): { count: number; tooMany: boolean } {
-  const count = listStakeholders(doc, boardId).filter((s) => DECISION_MAKING.includes(s.level)).length;
+/** How many of a board's stakeholders (as listed) are active or key decision-making partners, and
+ *  whether that is more than the five or six a partnership can take decisions with. */
+export function keyPartnerWarning(stakeholders: readonly Pick<Stakeholder, 'level'>[]): { count: number; tooMany: boolean } {
+  const count = stakeholders.filter((s) => DECISION_MAKING.includes(s.level)).length;
   return { count, tooMany: count > KEY_PARTNER_LIMIT };
 }
 

@@ -127,7 +127,7 @@ export const stakeholdersSection: SectionKind<StakeholdersSection> = {
       // listRelationships keeps only those whose both ends exist.
       relationships: listRelationships(doc, board.id)
         .map((r) => ({ from: index.get(r.from)!, to: index.get(r.to)!, label: r.label })),
-      keyPartners: keyPartnerWarning(doc, board.id),
+      keyPartners: keyPartnerWarning(stakeholders),
     };
   },
   csvRows: (section, t) => section.stakeholders.map((s) => ({

@@ -162,13 +162,13 @@ describe('key partner warning', () => {
     const { doc, board } = map();
     const ids = Array.from({ length: KEY_PARTNER_LIMIT }, (_, i) => add(doc, board, `Partner ${i}`, { level: 'key-partner' }));
     add(doc, board, 'Advisor', { level: 'advisory' });
-    expect(keyPartnerWarning(doc, board)).toEqual({ count: 6, tooMany: false });
+    expect(keyPartnerWarning(listStakeholders(doc, board))).toEqual({ count: 6, tooMany: false });
     const seventh = add(doc, board, 'Seventh', { level: 'key-partner' });
-    expect(keyPartnerWarning(doc, board)).toEqual({ count: 7, tooMany: true });
+    expect(keyPartnerWarning(listStakeholders(doc, board))).toEqual({ count: 7, tooMany: true });
     unwrap(updateStakeholder(doc, board, seventh, { level: 'pilot' }, 'me'));
     unwrap(deleteStakeholder(doc, board, ids[0]!, 'me'));
-    expect(keyPartnerWarning(doc, board)).toEqual({ count: 5, tooMany: false });
-    expect(keyPartnerWarning(doc, 'nope')).toEqual({ count: 0, tooMany: false });
+    expect(keyPartnerWarning(listStakeholders(doc, board))).toEqual({ count: 5, tooMany: false });
+    expect(keyPartnerWarning(listStakeholders(doc, 'nope'))).toEqual({ count: 0, tooMany: false });
   });
 
   it('counts active and key decision-making partners together (seed 000: "active or key")', () => {
@@ -176,9 +176,9 @@ describe('key partner warning', () => {
     for (let i = 0; i < 4; i++) add(doc, board, `Key ${i}`, { level: 'key-partner' });
     for (let i = 0; i < 2; i++) add(doc, board, `Active ${i}`, { level: 'active-partner' });
     add(doc, board, 'Pilot', { level: 'pilot' });
-    expect(keyPartnerWarning(doc, board)).toEqual({ count: 6, tooMany: false });
+    expect(keyPartnerWarning(listStakeholders(doc, board))).toEqual({ count: 6, tooMany: false });
     add(doc, board, 'Active 3', { level: 'active-partner' });
-    expect(keyPartnerWarning(doc, board)).toEqual({ count: 7, tooMany: true });
+    expect(keyPartnerWarning(listStakeholders(doc, board))).toEqual({ count: 7, tooMany: true });
   });
 });
 
