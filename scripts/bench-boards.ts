@@ -16,7 +16,7 @@ export const SWOT_NOTES = 2000;
 export const STAKEHOLDERS = 300;
 const PROPOSALS = 40;
 
-export function bigBoards() {
+function bigBoards() {
   const doc = new Y.Doc();
   const by = 'bench';
   initWorkshop(doc, { title: 'Boards bench', createdBy: by }, by);
@@ -97,7 +97,7 @@ export const waitForShown = (page: Page, selector: string, count: number) =>
 
 /** Each run: the other device adds one entry through its screen; this page records when the last
  *  WebSocket message arrived before the entry appeared, and the frame after it appeared. */
-export async function remoteEdits(viewer: Page, editor: Page, runs: number, add: (text: string) => Promise<void>, list?: string) {
+async function remoteEdits(viewer: Page, editor: Page, runs: number, add: (text: string) => Promise<void>, list?: string) {
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     // The viewer looks at the end of the list where the entry lands (a windowed list renders
