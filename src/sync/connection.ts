@@ -1,5 +1,5 @@
 import { Awareness } from 'y-protocols/awareness';
-import { pacePresence } from '../core/presence-pace';
+import { pacePresence, RENEW_MS, RENEW_OFF_HUB_MS } from '../core/presence-pace';
 import * as Y from 'yjs';
 import { changedEntries } from '../core/changed';
 import { NOT_INVITED } from '../core/channel/handshake';
@@ -99,7 +99,7 @@ export class WorkshopSync {
     this.#doc = doc;
     this.#own = options.own;
     this.awareness = new Awareness(doc);
-    pacePresence(this.awareness);
+    pacePresence(this.awareness, () => (this.#hub === 'connected' ? RENEW_MS : RENEW_OFF_HUB_MS));
     const encrypted = typeof crypto !== 'undefined' && crypto.subtle !== undefined;
     this.#status = { hub: 'off', peers: 0, pending: 0, pendingIds: this.#pendingIds, people: [], encrypted: false, refused: null };
     const keys = roomKeys(options.workshopId, options.secret);

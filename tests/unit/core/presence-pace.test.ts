@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { OUTDATED_MS, RENEW_MS, pacePresence } from '../../../src/core/presence-pace';
+import { OUTDATED_MS, RENEW_MS, RENEW_OFF_HUB_MS, pacePresence } from '../../../src/core/presence-pace';
 
 /* Presence stamps its states with lib0's clock, which fake timers do not reach: the intervals are
  * faked, the clock is not, and each test ages a state by moving its stamp back. */
@@ -29,6 +29,22 @@ describe('the pace of presence', () => {
     expect(renewals).toBe(0);
     age(phone, phone.clientID, RENEW_MS + 1_000);
     nextCheck();
+    nextCheck();
+    expect(renewals).toBe(1);
+    phone.destroy();
+  });
+
+  it('renews every 15 s while the device does not hear the hub', () => {
+    let onHub = true;
+    const phone = new Awareness(new Y.Doc());
+    pacePresence(phone, () => (onHub ? RENEW_MS : RENEW_OFF_HUB_MS));
+    phone.setLocalStateField('user', { name: 'Sokha' });
+    let renewals = 0;
+    phone.on('update', ({ updated }: { updated: number[] }) => { if (updated.includes(phone.clientID)) renewals++; });
+    age(phone, phone.clientID, RENEW_OFF_HUB_MS + 1_000);
+    nextCheck();
+    expect(renewals).toBe(0);
+    onHub = false;
     nextCheck();
     expect(renewals).toBe(1);
     phone.destroy();
