@@ -1,7 +1,7 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { LAPTOP, PHONE, screenshot, useHubAndBrowser, watchErrors } from './harness';
-import { addBoard, createWorkshop, inviteLink, join, setProfile, useTransports } from './workshop-steps';
+import { LAPTOP, PHONE, screenshot, useHubAndBrowser } from './harness';
+import { addBoard, createWorkshop, inviteLink, join, setProfile, withDevices } from './workshop-steps';
 
 const env = useHubAndBrowser();
 const BOARD = 'Partnership health';
@@ -41,17 +41,8 @@ const answered = (page: Page, count: number) =>
 
 describe('a partnership health check in two meetings of a series', () => {
   it('a facilitator and three phones of two groups answer; results, Where to improve, then the trend', async () => {
-    const contexts: BrowserContext[] = [];
-    const errors: string[][] = [];
-    const device = async (kind: object) => {
-      const context = await env.browser.newContext(kind);
-      contexts.push(context);
-      errors.push(watchErrors(context));
-      await useTransports(context, { relay: true, peers: false });
-      return context.newPage();
-    };
-    try {
-      const laptop = await device(LAPTOP);
+    await withDevices(env.browser, async (open, errors) => {
+      const laptop = await open(LAPTOP);
       await setProfile(laptop, env.hub.url, 'Dara', 'Development Partners');
       await createWorkshop(laptop, env.hub.url, 'Health TWG meeting 1');
       await addBoard(laptop, BOARD, 'Partnership health check');
@@ -63,7 +54,7 @@ describe('a partnership health check in two meetings of a series', () => {
       const people = [['Sokha', 'Government'], ['Vanna', 'Government'], ['Anna', 'Development Partners']] as const;
       const phones: Page[] = [];
       for (const [name, group] of people) {
-        const phone = await device(PHONE);
+        const phone = await open(PHONE);
         await join(phone, link1, name, group, BOARD);
         phones.push(phone);
       }
@@ -125,9 +116,7 @@ describe('a partnership health check in two meetings of a series', () => {
       ]);
       expect(await trend.locator('svg').count()).toBe(3);
       await screenshot(laptop, 'health-trend-laptop', true);
-      expect(errors).toEqual(contexts.map(() => []));
-    } finally {
-      for (const context of contexts) await context.close();
-    }
+      expect(errors).toEqual(errors.map(() => []));
+    });
   }, 300_000);
 });

@@ -222,6 +222,32 @@ export async function createFromTemplate(page: Page, appUrl: string, template: s
  *  template of which `board` is opened. */
 export type RoomSetup = { workshop: string; board: string; kind: string } | { template: string; board: string };
 
+/** Opens a device on `browser`: a browser context of its own, syncing through the hub (relay on,
+ *  peers off), its errors watched; `prepare` runs on the context before its page opens. */
+export type OpenDevice = (device: object, prepare?: (context: BrowserContext) => Promise<void>) => Promise<Page>;
+
+/** Runs `use` with a way to open devices, the errors each one's page raised (in the order they
+ *  were opened) and their contexts; every context is closed after `use`, whatever happens. */
+export async function withDevices<T>(
+  browser: Browser, use: (open: OpenDevice, errors: string[][], contexts: BrowserContext[]) => Promise<T>,
+): Promise<T> {
+  const contexts: BrowserContext[] = [];
+  const errors: string[][] = [];
+  const open: OpenDevice = async (device, prepare) => {
+    const context = await browser.newContext(device);
+    contexts.push(context);
+    errors.push(watchErrors(context));
+    await useTransports(context, { relay: true, peers: false });
+    await prepare?.(context);
+    return context.newPage();
+  };
+  try {
+    return await use(open, errors, contexts);
+  } finally {
+    for (const context of contexts) await context.close();
+  }
+}
+
 /** A facilitator and two participants of different groups, each in a browser context of their
  *  own, syncing through the hub: Dara makes the workshop (`setup`), the two join by the invite
  *  link and land on its board. `prepare` runs on each context before its page opens (a clock
@@ -231,33 +257,21 @@ export async function withRoom<T>(
   use: (room: Room) => Promise<T>,
   prepare: (context: BrowserContext, who: 'facilitator' | 'sokha' | 'vanna') => Promise<void> = async () => {},
 ): Promise<T> {
-  const contexts: BrowserContext[] = [];
-  try {
-    const open = async (device: object, who: 'facilitator' | 'sokha' | 'vanna') => {
-      const context = await browser.newContext(device);
-      contexts.push(context);
-      await useTransports(context, { relay: true, peers: false });
-      await prepare(context, who);
-      return { context, errors: watchErrors(context), page: await context.newPage() };
-    };
-    const dara = await open(LAPTOP, 'facilitator');
-    await setProfile(dara.page, appUrl, 'Dara', 'Development Partners');
-    if ('template' in setup) await createFromTemplate(dara.page, appUrl, setup.template, setup.board);
+  return withDevices(browser, async (open, errors, contexts) => {
+    const dara = await open(LAPTOP, (context) => prepare(context, 'facilitator'));
+    await setProfile(dara, appUrl, 'Dara', 'Development Partners');
+    if ('template' in setup) await createFromTemplate(dara, appUrl, setup.template, setup.board);
     else {
-      await createWorkshop(dara.page, appUrl, setup.workshop);
-      await addBoard(dara.page, setup.board, setup.kind);
+      await createWorkshop(dara, appUrl, setup.workshop);
+      await addBoard(dara, setup.board, setup.kind);
     }
-    const link = await inviteLink(dara.page);
-    const sokha = await open(PHONE, 'sokha');
-    await join(sokha.page, link, 'Sokha', 'Government', setup.board);
-    const vanna = await open(PHONE, 'vanna');
-    await join(vanna.page, link, 'Vanna', 'Civil society', setup.board);
-    return await use({
-      contexts, facilitator: dara.page, sokha: sokha.page, vanna: vanna.page, errors: [dara.errors, sokha.errors, vanna.errors],
-    });
-  } finally {
-    for (const context of contexts) await context.close();
-  }
+    const link = await inviteLink(dara);
+    const sokha = await open(PHONE, (context) => prepare(context, 'sokha'));
+    await join(sokha, link, 'Sokha', 'Government', setup.board);
+    const vanna = await open(PHONE, (context) => prepare(context, 'vanna'));
+    await join(vanna, link, 'Vanna', 'Civil society', setup.board);
+    return use({ contexts, facilitator: dara, sokha, vanna, errors });
+  });
 }
 
 /** Four participants on phones, two per group. */
@@ -280,16 +294,7 @@ export async function withRoomOfPhones(
   setup: { workshop: string; board: string; kind?: string; atNameAsk?: (dara: Page) => Promise<void> },
   use: (room: RoomOfPhones) => Promise<void>,
 ) {
-  const contexts: BrowserContext[] = [];
-  const errors: string[][] = [];
-  const open = async (device: object) => {
-    const context = await browser.newContext(device);
-    contexts.push(context);
-    errors.push(watchErrors(context));
-    await useTransports(context, { relay: true, peers: false });
-    return context.newPage();
-  };
-  try {
+  return withDevices(browser, async (open, errors) => {
     const dara = await open(LAPTOP);
     await createWorkshop(dara, appUrl, setup.workshop, setup.kind ? 'Expectations' : setup.board);
     await setup.atNameAsk?.(dara);
@@ -305,7 +310,5 @@ export async function withRoomOfPhones(
       await join(phones[p.name], link, p.name, p.group, setup.board);
     }
     await use({ dara, phones, errors });
-  } finally {
-    for (const context of contexts) await context.close();
-  }
+  });
 }

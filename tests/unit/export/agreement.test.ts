@@ -16,7 +16,7 @@ import { loadLocale, translator } from '../../../src/i18n/i18n';
 import { agreementWorkshop, DECISIONS, RED_LINE, ROLES, RULE, SEALED_RED_LINE, VISION_TEXT } from '../core/agreement-fixture';
 import { newWorkshop, unwrap } from '../core/helpers';
 import { expectKhmerRun, readDocx } from './docx-read';
-import { CORPUS, expectGolden, parseCsv, t } from './helpers';
+import { CORPUS, expectGolden, markdownTableCells, parseCsv, t } from './helpers';
 
 const model = () => {
   const { doc, board } = agreementWorkshop();
@@ -119,8 +119,7 @@ describe('the agreement with hostile text', () => {
     expect(md).not.toMatch(/(?<!\\)`/);
     for (const line of md.split('\n')) expect(line).not.toMatch(/^(# heading|\| pipes|1\. not|- not|> not)/);
     for (const text of CORPUS) expect(md).toContain(escapeMarkdown(text));
-    const table = md.split('\n\n').find((block) => block.startsWith('| '))!.trimEnd();
-    const cells = table.split('\n').map((row) => row.split(/(?<!\\)\|/).length);
+    const cells = markdownTableCells(md)[0]!;
     expect(new Set(cells).size).toBe(1);
     expect(cells).toHaveLength(CORPUS.length + 2);
   });

@@ -260,6 +260,12 @@ export function expectGolden(name: string, actual: string): void {
 }
 
 /** RFC 4180 rows of a CSV text (BOM removed), for checking what a spreadsheet would read. */
+/** The cells of each row of each Markdown table in `md` (a block whose lines start with a pipe),
+ *  counted as a renderer splits them: a pipe from user text left unescaped would add one. */
+export const markdownTableCells = (md: string): number[][] => md.split('\n\n')
+  .filter((block) => block.startsWith('| '))
+  .map((table) => table.trimEnd().split('\n').map((row) => row.split(/(?<!\\)\|/).length));
+
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
