@@ -17,13 +17,24 @@ const REMEMBER_MS = 45_000;
 /** How often a device says hello to the room while no hub relays presence. */
 const HELLO_MS = 10_000;
 
+/** Failed links to this many other devices, none ever open, and a device takes itself to be
+ *  isolated (peer-policy.ts). One could be a device too busy to finish in time. */
+const FAILURES_FOR_ISOLATION = 2;
+
 const PING = 0;
 const SIGNAL = 1;
 
 /** What simple-peer offers that this module uses. */
 interface SimplePeer {
   _channel?: RTCDataChannel;
+  _pc?: RTCPeerConnection;
   on(event: 'connect' | 'close', listener: () => void): void;
+}
+
+interface Known {
+  lead: boolean;
+  isolated: boolean;
+  seen: number;
 }
 
 interface Link {
@@ -49,7 +60,12 @@ export class PeerLinks {
   readonly #listeners = new Set<(e: { webrtcPeers: string[] }) => void>();
   readonly #links = new Map<WebrtcConn, Link>();
   readonly #cooling = new Map<string, number>();
-  readonly #known = new Map<string, { lead: boolean; seen: number }>();
+  readonly #known = new Map<string, Known>();
+  /** Devices not facilitators' that this one failed to link with although their offer and answer
+   *  crossed (so they were there), while it never linked with any such device. */
+  readonly #unreached = new Set<string>();
+  #reachedOthers = false;
+  #isolated = false;
   #room: Room | null = null;
   #hub = false;
   #wanted = new Set<string>();
@@ -127,7 +143,7 @@ export class PeerLinks {
       hubSuffices: () => this.#hub,
       hello: (hello) => this.#onHello(hello),
     }, () => sockets()[0]);
-    this.#awareness.setLocalStateField('peer', { id: room.peerId, lead: this.#lead });
+    this.#publish();
     this.#awareness.on('change', this.#review);
     this.#timer = setInterval(this.#tick, HEARTBEAT_MS);
     this.#sayHello();
@@ -141,15 +157,47 @@ export class PeerLinks {
     const socket = (this.#provider.signalingConns as SignalingSocket[])[0];
     if (this.#hub || !room || !socket || this.#destroyed) return;
     this.#lastHello = Date.now();
-    socket.send({ type: 'publish', topic: room.name, data: { type: HELLO, from: room.peerId, lead: this.#lead } });
+    socket.send({ type: 'publish', topic: room.name, data: { type: HELLO, from: room.peerId, ...this.#traits() } });
+  }
+
+  #traits(): { lead: boolean; isolated?: true } {
+    return this.#isolated ? { lead: this.#lead, isolated: true } : { lead: this.#lead };
+  }
+
+  /** Tells the room, in presence, what the peer rule needs to know of this device. */
+  #publish(): void {
+    const room = this.#room;
+    if (room) this.#awareness.setLocalStateField('peer', { id: room.peerId, ...this.#traits() });
+  }
+
+  #setIsolated(isolated: boolean): void {
+    if (isolated === this.#isolated) return;
+    this.#isolated = isolated;
+    this.#publish();
+    this.#sayHello();
+  }
+
+  /** A link to another device (not a facilitator's: that may be the one device everyone reaches)
+   *  opened, or failed after both ends had spoken: how a device learns it is isolated, and that
+   *  it is not after all (it took itself to be, with nobody to hang on, and linked in the ring). */
+  #learnReach(id: string, opened: boolean): void {
+    if (this.#known.get(id)?.lead) return;
+    if (opened) {
+      this.#reachedOthers = true;
+      this.#unreached.clear();
+      this.#setIsolated(false);
+    } else if (!this.#reachedOthers) {
+      this.#unreached.add(id);
+      if (this.#unreached.size >= FAILURES_FOR_ISOLATION) this.#setIsolated(true);
+    }
   }
 
   /** A device this one did not know is answered at once, so that a newcomer learns the room
    *  without waiting for everyone's next hello. */
-  #onHello({ from, lead }: Hello): void {
+  #onHello({ from, lead, isolated }: Hello): void {
     if (!this.#room || from === this.#room.peerId) return;
     const known = this.#known.has(from);
-    this.#known.set(from, { lead, seen: Date.now() });
+    this.#known.set(from, { lead, isolated, seen: Date.now() });
     if (known) return;
     if (Date.now() - this.#lastHello > 1_000) this.#sayHello();
     this.#review();
@@ -169,7 +217,7 @@ export class PeerLinks {
     const room = this.#room;
     if (!room || id > room.peerId) return this.#admits(id);
     if (!this.#known.has(id)) {
-      this.#known.set(id, { lead: false, seen: Date.now() });
+      this.#known.set(id, { lead: false, isolated: false, seen: Date.now() });
       this.#wanted = wantedPeers(room.peerId, this.#members(), this.#hub);
     }
     return this.#wanted.has(id);
@@ -181,6 +229,7 @@ export class PeerLinks {
     const peer = conn.peer as SimplePeer;
     peer.on('connect', () => {
       link.heard = Date.now();
+      this.#learnReach(conn.remotePeerId, true);
       const channel = peer._channel;
       link.line = channel ? controlLine(channel) ?? null : null;
       if (link.line) link.line.onmessage = (payload) => this.#onControl(link, payload);
@@ -201,16 +250,18 @@ export class PeerLinks {
     const now = Date.now();
     for (const state of this.#awareness.getStates().values()) {
       const peer = (state as PresenceState).peer;
-      if (typeof peer?.id === 'string') this.#known.set(peer.id, { lead: peer.lead === true, seen: now });
+      if (typeof peer?.id === 'string') {
+        this.#known.set(peer.id, { lead: peer.lead === true, isolated: peer.isolated === true, seen: now });
+      }
     }
     for (const link of this.#links.values()) {
       const known = this.#known.get(link.conn.remotePeerId);
       if (known && link.conn.connected) known.seen = now;
     }
     const members: Member[] = [];
-    for (const [id, { lead, seen }] of this.#known) {
+    for (const [id, { lead, isolated, seen }] of this.#known) {
       if (now - seen > REMEMBER_MS) this.#known.delete(id);
-      else members.push({ id, lead });
+      else members.push({ id, lead, isolated });
     }
     return members;
   }
@@ -243,6 +294,7 @@ export class PeerLinks {
       const id = link.conn.remotePeerId;
       const dead = link.conn.connected ? now - link.heard > SILENT_MS : now - link.since > CONNECT_MS;
       if (dead) {
+        if (!link.conn.connected && (link.conn.peer as SimplePeer)._pc?.remoteDescription) this.#learnReach(id, false);
         this.#cooling.set(id, now + COOLDOWN_MS);
         link.conn.destroy();
       } else if (link.conn.connected) {

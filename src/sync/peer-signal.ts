@@ -49,11 +49,14 @@ export const HELLO = 'cg-hello';
 export interface Hello {
   from: string;
   lead: boolean;
+  isolated: boolean;
 }
 
 const helloOf = (m: SignalMessage): Hello | null => {
-  const data = m.data as { type?: unknown; from?: unknown; lead?: unknown } | null | undefined;
-  return data?.type === HELLO && typeof data.from === 'string' ? { from: data.from, lead: data.lead === true } : null;
+  const data = m.data as { type?: unknown; from?: unknown; lead?: unknown; isolated?: unknown } | null | undefined;
+  return data?.type === HELLO && typeof data.from === 'string'
+    ? { from: data.from, lead: data.lead === true, isolated: data.isolated === true }
+    : null;
 };
 
 const meshes = new Map<string, SignalMesh>();

@@ -15,8 +15,9 @@ export interface PresenceState {
   seen?: Record<string, number>;
   /** The device's facilitator id (public keys only), so a facilitator can grant it the role. */
   key?: string;
-  /** Its y-webrtc peer id, and whether it is a facilitator's: what peer-policy.ts links by. */
-  peer?: { id: string; lead: boolean };
+  /** Its y-webrtc peer id, whether it is a facilitator's and whether it found itself cut off from
+   *  other devices (client isolation): what peer-policy.ts links by. */
+  peer?: { id: string; lead: boolean; isolated?: boolean };
   /** Whether the device hears the hub now: the hub then tells it what is shared, and nobody
    *  needs to say in `seen` which of its changes they hold. */
   hub?: boolean;

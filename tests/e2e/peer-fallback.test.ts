@@ -144,3 +144,35 @@ describe.skipIf(why)('the status bar tells the truth', () => {
     await phone.getByTestId('pending').waitFor({ state: 'detached' });
   }, 240_000);
 });
+
+describe.skipIf(why)('peers under client isolation', () => {
+  it('phones that reach only the laptop link to it alone, and it carries their edits when the hub is gone', async () => {
+    net.isolateDevices();
+    if (hub.exitCode !== null) hub = await net.startHub(PORT, dataDir);
+    const facilitator = await device(0, LAPTOP);
+    await createWorkshop(facilitator, appUrl, 'Isolated room');
+    const link = await inviteLink(facilitator);
+    const phones: Page[] = [];
+    for (let n = 1; n <= 4; n++) {
+      const phone = await device(n);
+      await join(phone, link, `Phone ${n}`, 'Community');
+      phones.push(phone);
+    }
+
+    // Hub on: links between phones fail, the phones find themselves isolated and hang on the laptop.
+    const formed = Date.now();
+    await waitForPeerCount(facilitator, 4, 4, 120_000);
+    for (const phone of phones) await waitForPeerCount(phone, 1, 1);
+    console.log(`isolated phones linked to the laptop alone ${Date.now() - formed} ms after the last joined`);
+    for (const phone of phones) {
+      expect((await peerConnections(phone)).most).toBeLessThanOrEqual(2);
+      await waitForPeerConnectionsAtMost(phone, 1, 30_000);
+    }
+
+    // Hub gone: what one phone writes reaches every device through the laptop.
+    await stopHub();
+    await addNote(phones[2] as Page, 'Through the laptop, hub gone');
+    for (const page of [facilitator, ...phones]) await waitForNotes(page, ['Through the laptop, hub gone'], 60_000);
+    await expect(state(phones[0] as Page).getAttribute('data-peers')).resolves.toBe('1');
+  }, 300_000);
+});

@@ -4,6 +4,7 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate } from 'y-protoc
 import type { WebrtcConn, WebrtcProvider } from 'y-webrtc';
 import { CONNECT_MS, COOLDOWN_MS, PeerLinks } from '../../../src/sync/peer-links';
 import { HEARTBEAT_MS } from '../../../src/sync/liveness';
+import type { PresenceState } from '../../../src/sync/presence';
 
 /** A y-webrtc provider as PeerLinks sees it, for the device `self`: its room's connections are what
  *  y-webrtc consults when a signal arrives (`get`: undefined means "answer it", anything else is
@@ -22,21 +23,22 @@ function fakeProvider(self: string) {
   return { provider: provider as unknown as WebrtcProvider, room };
 }
 
-/** A link answering `from` that never opens (candidates that never pair). */
-function stuckLink(room: { webrtcConns: Map<string, WebrtcConn> }, from: string): WebrtcConn {
+/** A link answering `from` that never opens (candidates that never pair); `spoke`: the offer and
+ *  answer crossed (the other device was there). */
+function stuckLink(room: { webrtcConns: Map<string, WebrtcConn> }, from: string, spoke = false): WebrtcConn {
   const conn = {
     remotePeerId: from,
     connected: false,
-    peer: { on: () => undefined },
+    peer: { on: () => undefined, _pc: { remoteDescription: spoke ? { type: 'answer', sdp: '' } : null } },
     destroy: () => room.webrtcConns.delete(from),
   };
   return conn as unknown as WebrtcConn;
 }
 
 /** Another device's presence, as the hub's sync brings it. */
-function presenceOf(awareness: Awareness, id: string): void {
+function presenceOf(awareness: Awareness, id: string, lead = false): void {
   const theirs = new Awareness(new Y.Doc());
-  theirs.setLocalStateField('peer', { id, lead: false });
+  theirs.setLocalStateField('peer', { id, lead });
   applyAwarenessUpdate(awareness, encodeAwarenessUpdate(theirs, [theirs.clientID]), 'hub');
 }
 
@@ -76,5 +78,54 @@ describe('a device answering offers', () => {
   it('refuses signals from a higher id it has no link with and that the rule does not name', async () => {
     const { room } = await started('m');
     expect(room.webrtcConns.get('z')).toBeDefined();
+  });
+});
+
+describe('a device behind client isolation', () => {
+  let links: PeerLinks | undefined;
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => {
+    links?.destroy();
+    vi.useRealTimers();
+  });
+
+  /** Device `m` in a room with the laptop `0` (a facilitator's) and phones `a`, `b`, `c`, without
+   *  the hub: the rule links it with all four. */
+  async function phoneInRoom() {
+    const { provider, room } = fakeProvider('m');
+    const awareness = new Awareness(new Y.Doc());
+    links = new PeerLinks(provider, awareness, false);
+    links.setHub(false);
+    await vi.advanceTimersByTimeAsync(0);
+    presenceOf(awareness, '0', true);
+    for (const id of ['a', 'b', 'c']) presenceOf(awareness, id);
+    const isolated = () => (awareness.getLocalState() as PresenceState).peer?.isolated === true;
+    return { room, isolated };
+  }
+
+  it('takes itself to be isolated after links to two phones fail though both ends spoke, and says so', async () => {
+    const { room, isolated } = await phoneInRoom();
+    room.webrtcConns.set('a', stuckLink(room, 'a', true));
+    await vi.advanceTimersByTimeAsync(CONNECT_MS + 2 * HEARTBEAT_MS);
+    expect(isolated()).toBe(false);
+    room.webrtcConns.set('b', stuckLink(room, 'b', true));
+    await vi.advanceTimersByTimeAsync(CONNECT_MS + 2 * HEARTBEAT_MS);
+    expect(isolated()).toBe(true);
+  });
+
+  it('does not, when the other end never answered (a phone still loading, or gone)', async () => {
+    const { room, isolated } = await phoneInRoom();
+    room.webrtcConns.set('a', stuckLink(room, 'a'));
+    room.webrtcConns.set('b', stuckLink(room, 'b'));
+    await vi.advanceTimersByTimeAsync(CONNECT_MS + 2 * HEARTBEAT_MS);
+    expect(isolated()).toBe(false);
+  });
+
+  it('does not count a failed link to a facilitator\'s device', async () => {
+    const { room, isolated } = await phoneInRoom();
+    room.webrtcConns.set('0', stuckLink(room, '0', true));
+    room.webrtcConns.set('a', stuckLink(room, 'a', true));
+    await vi.advanceTimersByTimeAsync(CONNECT_MS + 2 * HEARTBEAT_MS);
+    expect(isolated()).toBe(false);
   });
 });

@@ -65,4 +65,45 @@ describe('peer policy', () => {
     const members = [...room(4), { id: 'p001', lead: true }];
     expect(ringOrder(members)).toEqual(['p001', 'p000', 'p002', 'p003']);
   });
+
+  describe('client isolation', () => {
+    /** Nine devices: the laptop (a facilitator's, p000) and eight phones that can reach only it. */
+    const isolatedRoom = (isolated: number[], leads = [0]): Member[] =>
+      room(9, leads).map((m, i) => ({ ...m, isolated: isolated.includes(i) }));
+    const phones = [1, 2, 3, 4, 5, 6, 7, 8];
+
+    for (const hub of [true, false]) {
+      it(`hub ${hub ? 'on' : 'off'}: each isolated phone links to the laptop alone, the laptop to every phone`, () => {
+        const links = graph(isolatedRoom(phones), hub);
+        expect([...(links.get('p000') ?? [])].sort()).toEqual(phones.map((i) => `p00${i}`));
+        for (const i of phones) expect([...(links.get(`p00${i}`) ?? [])]).toEqual(['p000']);
+        expect(hops(links, 'p003').size).toBe(9);
+      });
+    }
+
+    it('phones not yet found isolated keep their ring, without the isolated ones; every link is wanted by both ends', () => {
+      const links = graph(isolatedRoom([2, 5, 7]), false);
+      for (const [id, wanted] of links) for (const other of wanted) expect(links.get(other)?.has(id)).toBe(true);
+      expect([...(links.get('p002') ?? [])]).toEqual(['p000']);
+      for (const i of [1, 3, 4, 6, 8]) {
+        const wanted = links.get(`p00${i}`) ?? new Set();
+        expect(wanted.size).toBeLessThanOrEqual(WIDE);
+        for (const apart of ['p002', 'p005', 'p007']) expect(wanted.has(apart)).toBe(false);
+      }
+      expect(hops(links, 'p008').size).toBe(9);
+    });
+
+    it('with two facilitators\' devices, isolated phones link to both; an isolated facilitator\'s device is not an anchor', () => {
+      const two = graph(isolatedRoom(phones.filter((i) => i !== 4), [0, 4]), true);
+      expect([...(two.get('p001') ?? [])].sort()).toEqual(['p000', 'p004']);
+      const oneAnchor = graph(isolatedRoom(phones, [0, 4]), true);
+      expect([...(oneAnchor.get('p004') ?? [])]).toEqual(['p000']);
+      expect(oneAnchor.get('p000')?.has('p004')).toBe(true);
+    });
+
+    it('with no facilitator\'s device to hang on, isolated devices stay in the ring', () => {
+      const links = graph(isolatedRoom(phones, []), true);
+      for (const wanted of links.values()) expect(wanted.size).toBe(NARROW);
+    });
+  });
 });

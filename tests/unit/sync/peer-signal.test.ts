@@ -19,9 +19,9 @@ describe('hellos on the signaling', () => {
     relaySignaling(socket);
     const hellos: Hello[] = [];
     const mesh = joinSignalMesh('room-a', { flood: () => undefined, hubSuffices: () => true, hello: (h) => hellos.push(h) }, () => socket);
-    socket.emit('message', [{ type: 'publish', topic: 'room-a', data: { type: HELLO, from: 'p1', lead: true } }]);
+    socket.emit('message', [{ type: 'publish', topic: 'room-a', data: { type: HELLO, from: 'p1', lead: true, isolated: true } }]);
     socket.emit('message', [{ type: 'publish', topic: 'room-a', data: { type: 'announce', from: 'p2' } }]);
-    expect(hellos).toEqual([{ from: 'p1', lead: true }]);
+    expect(hellos).toEqual([{ from: 'p1', lead: true, isolated: true }]);
     expect(handed).toEqual([{ type: 'publish', topic: 'room-a', data: { type: 'announce', from: 'p2' } }]);
     mesh.leave();
   });
@@ -33,7 +33,7 @@ describe('hellos on the signaling', () => {
     const mesh = joinSignalMesh('room-b', { flood: () => undefined, hubSuffices: () => false, hello: (h) => hellos.push(h) }, () => socket);
     const message = { type: 'publish', topic: 'room-b', data: { type: HELLO, from: 'p3', lead: false } };
     mesh.receive(JSON.stringify({ id: 'flood-1', hops: 3, message }), null);
-    expect(hellos).toEqual([{ from: 'p3', lead: false }]);
+    expect(hellos).toEqual([{ from: 'p3', lead: false, isolated: false }]);
     expect(handed).toEqual([]);
     mesh.leave();
   });
