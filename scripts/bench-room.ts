@@ -3,7 +3,8 @@
 // then hub stopped. Per device: peer connections (open / connected), idle CPU (the renderer's
 // task time over ROOM_IDLE_S seconds), and edit -> visible on the laptop (hub on) or on every
 // device (hub off). Printed, never asserted. Needs root, as the peer tests do. ROOM_KINDS=reach or
-// ROOM_KINDS=isolated measures one of the two rooms.
+// ROOM_KINDS=isolated measures one of the two rooms; ROOM_PEERS=off measures them with every
+// device on the hub alone (peer-to-peer off), hub on only: the baseline peers must not slow down.
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { LAPTOP, PHONE } from '../tests/e2e/harness';
 import { canMakeNetns, createTestNet, type TestNet } from '../tests/e2e/netns';
 import { countPeerConnections, peerConnections } from '../tests/e2e/peer-count';
-import { createWorkshop, inviteLink, join as joinWorkshop } from '../tests/e2e/workshop-steps';
+import { createWorkshop, inviteLink, join as joinWorkshop, useTransports } from '../tests/e2e/workshop-steps';
 import { median, percentile } from './bench-seed';
 
 const PHONES = Number(process.env.ROOM_PHONES ?? 8);
@@ -20,11 +21,13 @@ const IDLE_S = Number(process.env.ROOM_IDLE_S ?? 60);
 const EDITS = Number(process.env.ROOM_EDITS ?? 12);
 /** Which rooms to measure: `reach` (phones reach each other), `isolated` (client isolation). */
 const ROOMS = (process.env.ROOM_KINDS ?? 'reach,isolated').split(',');
+const PEERS = process.env.ROOM_PEERS !== 'off';
 const PORT = 8787;
 
 /** A page that counts its RTCPeerConnections, as the browser test does. */
 async function counted(context: BrowserContext): Promise<Page> {
   await countPeerConnections(context);
+  if (!PEERS) await useTransports(context, { relay: true, peers: false });
   return context.newPage();
 }
 
@@ -120,8 +123,9 @@ async function room(isolated: boolean): Promise<void> {
     for (let n = 0; n < PHONES; n++) phones.push(await counted(await (await net.device(flags)).newContext(PHONE)));
     if (isolated) net.isolateDevices();
     for (const [n, phone] of phones.entries()) await joinWorkshop(phone, link, `Phone ${n}`, 'Community');
-    const name = isolated ? 'client isolation' : 'phones reach each other';
+    const name = (isolated ? 'client isolation' : 'phones reach each other') + (PEERS ? '' : ', hub only (peers off)');
     await report(`${name}, hub on`, laptop, phones, [laptop]);
+    if (!PEERS) return;
     await new Promise<void>((done) => { hub.once('exit', () => done()); hub.kill('SIGTERM'); });
     await report(`${name}, hub stopped`, laptop, phones, [laptop, ...phones]);
   } finally {

@@ -4,6 +4,7 @@ import { HEARTBEAT_MS, SILENT_MS } from './liveness';
 import { controlLine, type ControlLine } from './peer-chunks';
 import { wantedPeers, type Member } from './peer-policy';
 import { HELLO, joinSignalMesh, relaySignaling, type Hello, type SignalingSocket } from './peer-signal';
+import { catchUp, isBroadcast } from './peer-standby';
 import type { PresenceState } from './presence';
 
 /** A link not open this long after it was begun (client isolation: candidates that never pair). */
@@ -29,11 +30,14 @@ interface SimplePeer {
   _channel?: RTCDataChannel;
   _pc?: RTCPeerConnection;
   on(event: 'connect' | 'close', listener: () => void): void;
+  send(message: Uint8Array): void;
 }
 
 interface Known {
   lead: boolean;
   isolated: boolean;
+  /** It hears the hub (its presence says so). */
+  hub: boolean;
   seen: number;
 }
 
@@ -42,6 +46,8 @@ interface Link {
   since: number;
   heard: number;
   line: ControlLine | null;
+  /** Both ends hear the hub: edits and presence are left to it (peer-standby.ts). */
+  standby: boolean;
 }
 
 /** Stands for a link this device will not have: y-webrtc finds it "already there" and opens nothing. */
@@ -197,7 +203,7 @@ export class PeerLinks {
   #onHello({ from, lead, isolated }: Hello): void {
     if (!this.#room || from === this.#room.peerId) return;
     const known = this.#known.has(from);
-    this.#known.set(from, { lead, isolated, seen: Date.now() });
+    this.#known.set(from, { lead, isolated, hub: false, seen: Date.now() });
     if (known) return;
     if (Date.now() - this.#lastHello > 1_000) this.#sayHello();
     this.#review();
@@ -217,18 +223,23 @@ export class PeerLinks {
     const room = this.#room;
     if (!room || id > room.peerId) return this.#admits(id);
     if (!this.#known.has(id)) {
-      this.#known.set(id, { lead: false, isolated: false, seen: Date.now() });
+      this.#known.set(id, { lead: false, isolated: false, hub: false, seen: Date.now() });
       this.#wanted = wantedPeers(room.peerId, this.#members(), this.#hub);
     }
     return this.#wanted.has(id);
   }
 
   #track(conn: WebrtcConn): void {
-    const link: Link = { conn, since: Date.now(), heard: 0, line: null };
+    const link: Link = { conn, since: Date.now(), heard: 0, line: null, standby: false };
     this.#links.set(conn, link);
     const peer = conn.peer as SimplePeer;
+    const send = peer.send.bind(peer);
+    peer.send = (message) => {
+      if (!(link.standby && isBroadcast(message))) send(message);
+    };
     peer.on('connect', () => {
       link.heard = Date.now();
+      link.standby = this.#standsBy(conn.remotePeerId);
       this.#learnReach(conn.remotePeerId, true);
       const channel = peer._channel;
       link.line = channel ? controlLine(channel) ?? null : null;
@@ -249,9 +260,9 @@ export class PeerLinks {
   #members(): Member[] {
     const now = Date.now();
     for (const state of this.#awareness.getStates().values()) {
-      const peer = (state as PresenceState).peer;
+      const { peer, hub } = state as PresenceState;
       if (typeof peer?.id === 'string') {
-        this.#known.set(peer.id, { lead: peer.lead === true, isolated: peer.isolated === true, seen: now });
+        this.#known.set(peer.id, { lead: peer.lead === true, isolated: peer.isolated === true, hub: hub === true, seen: now });
       }
     }
     for (const link of this.#links.values()) {
@@ -273,6 +284,7 @@ export class PeerLinks {
     if (!room || this.#destroyed) return;
     this.#wanted = wantedPeers(room.peerId, this.#members(), this.#hub);
     for (const [id, conn] of room.webrtcConns) if (!this.#wanted.has(id)) conn.destroy();
+    for (const link of this.#links.values()) if (link.conn.connected) this.#standBy(link);
     // simple-peer closes a destroyed connection in a microtask: open new ones after it, so a
     // device never holds more than the rule allows, not even for a moment.
     queueMicrotask(() => this.#open(room));
@@ -286,6 +298,18 @@ export class PeerLinks {
       if (id < room.peerId || room.webrtcConns.has(id) || !this.#admits(id)) continue;
       room.webrtcConns.set(id, new WebrtcConn(socket as never, true, id, room));
     }
+  }
+
+  #standsBy(id: string): boolean {
+    return (this.#awareness.getLocalState() as PresenceState | null)?.hub === true && this.#known.get(id)?.hub === true;
+  }
+
+  /** Puts a link on standby, or wakes it with a catch-up when one end no longer hears the hub. */
+  #standBy(link: Link): void {
+    const standby = this.#standsBy(link.conn.remotePeerId);
+    if (link.standby === standby) return;
+    link.standby = standby;
+    if (!standby) for (const message of catchUp(this.#provider.doc, this.#awareness)) (link.conn.peer as SimplePeer).send(message);
   }
 
   readonly #tick = () => {

@@ -13,6 +13,7 @@ function fakeProvider(self: string) {
   const room = { name: 'room', peerId: self, webrtcConns: new Map<string, WebrtcConn>() };
   const socket = { connected: true, send: () => undefined, emit: () => undefined };
   const provider = {
+    doc: new Y.Doc(),
     maxConns: 20,
     key: Promise.resolve(),
     room,
@@ -29,7 +30,7 @@ function stuckLink(room: { webrtcConns: Map<string, WebrtcConn> }, from: string,
   const conn = {
     remotePeerId: from,
     connected: false,
-    peer: { on: () => undefined, _pc: { remoteDescription: spoke ? { type: 'answer', sdp: '' } : null } },
+    peer: { on: () => undefined, send: () => undefined, _pc: { remoteDescription: spoke ? { type: 'answer', sdp: '' } : null } },
     destroy: () => room.webrtcConns.delete(from),
   };
   return conn as unknown as WebrtcConn;
@@ -127,5 +128,51 @@ describe('a device behind client isolation', () => {
     room.webrtcConns.set('a', stuckLink(room, 'a', true));
     await vi.advanceTimersByTimeAsync(CONNECT_MS + 2 * HEARTBEAT_MS);
     expect(isolated()).toBe(false);
+  });
+});
+
+describe('a link between two devices that both hear the hub', () => {
+  let links: PeerLinks | undefined;
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => {
+    links?.destroy();
+    vi.useRealTimers();
+  });
+
+  const update = Uint8Array.of(0, 2, 1, 0);
+  const step1 = Uint8Array.of(0, 0, 1, 0);
+  const presence = Uint8Array.of(1, 1, 0);
+
+  it('stands by (no edits, no presence) while both do, and catches up and carries them once one does not', async () => {
+    const { provider, room } = fakeProvider('m');
+    const awareness = new Awareness(provider.doc);
+    awareness.setLocalStateField('hub', true);
+    links = new PeerLinks(provider, awareness, false);
+    links.setHub(true);
+    await vi.advanceTimersByTimeAsync(0);
+    const theirs = new Awareness(new Y.Doc());
+    theirs.setLocalState({ peer: { id: 'a', lead: false }, hub: true });
+    const hear = () => applyAwarenessUpdate(awareness, encodeAwarenessUpdate(theirs, [theirs.clientID]), 'hub');
+    hear();
+
+    const sent: Uint8Array[] = [];
+    const listeners = new Map<string, () => void>();
+    const conn = {
+      remotePeerId: 'a',
+      connected: false,
+      peer: { on: (event: string, listener: () => void) => listeners.set(event, listener), send: (m: Uint8Array) => sent.push(m) },
+      destroy: () => undefined,
+    };
+    room.webrtcConns.set('a', conn as unknown as WebrtcConn);
+    conn.connected = true;
+    listeners.get('connect')?.();
+    for (const message of [update, presence, step1]) conn.peer.send(message);
+    expect(sent).toEqual([step1]);
+
+    theirs.setLocalStateField('hub', false);
+    hear();
+    expect(sent.slice(1).map((m) => [m[0], m[1]])).toEqual([[0, 0], [1, expect.any(Number)]]);
+    conn.peer.send(update);
+    expect(sent.at(-1)).toBe(update);
   });
 });
