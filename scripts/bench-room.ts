@@ -46,17 +46,30 @@ async function idleCpu(pages: Page[], seconds: number): Promise<number[]> {
   return after.map((a, i) => a - (before[i] ?? 0));
 }
 
+/** How far a page's clock (its time origin plus now) is ahead of this process's. Each browser
+ *  takes its time origin from the wall clock when the page loaded, and the wall clock may have
+ *  been stepped between two loads: times from two pages are compared only after this. */
+async function clockOffset(page: Page): Promise<number> {
+  const before = performance.timeOrigin + performance.now();
+  const theirs = await page.evaluate(() => performance.timeOrigin + performance.now());
+  const after = performance.timeOrigin + performance.now();
+  return theirs - (before + after) / 2;
+}
+
 /** Each phone in turn adds a note; the time until it shows on each of `watchers`. */
 async function edits(phones: Page[], watchers: Page[], rounds: number, tag: string): Promise<{ samples: number[]; lost: number }> {
   const samples: number[] = [];
   let lost = 0;
+  const offsets = new Map<Page, number>();
+  for (const page of new Set([...phones, ...watchers])) offsets.set(page, await clockOffset(page));
   for (let round = 0; round < rounds; round++) {
     for (const [i, phone] of phones.entries()) {
       const text = `${tag} ${round}-${i} ${Math.random().toString(36).slice(2, 8)}`;
       // No named functions in here: tsx would wrap them in a helper the page does not have.
       // Each watcher looks at the end of the list, where the note lands: past 60 notes the list is
       // windowed, and a note below the screen is not drawn.
-      const seen = watchers.filter((w) => w !== phone).map((w) => w.evaluate((t) => new Promise<number>((done) => {
+      const others = watchers.filter((w) => w !== phone);
+      const seen = others.map((w) => w.evaluate((t) => new Promise<number>((done) => {
         scrollTo(0, document.documentElement.scrollHeight);
         const observer = new MutationObserver(() => {
           if (![...document.querySelectorAll('[data-testid="note"] p')].some((p) => p.textContent === t)) return;
@@ -73,9 +86,9 @@ async function edits(phones: Page[], watchers: Page[], rounds: number, tag: stri
         button?.click();
         return at;
       });
-      for (const at of await Promise.all(seen)) {
+      for (const [n, at] of (await Promise.all(seen)).entries()) {
         if (at < 0) lost++;
-        else samples.push(at - sent);
+        else samples.push(at - (offsets.get(others[n] as Page) ?? 0) - (sent - (offsets.get(phone) ?? 0)));
       }
     }
   }

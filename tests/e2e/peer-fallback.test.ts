@@ -53,6 +53,20 @@ async function device(n: number, kind: object = PHONE): Promise<Page> {
 
 const state = (page: Page) => page.getByTestId('sync-state');
 
+/** The facilitator's laptop makes a workshop and four phones join it by the invite link. */
+async function roomOfFive(title: string): Promise<{ facilitator: Page; phones: Page[] }> {
+  const facilitator = await device(0, LAPTOP);
+  await createWorkshop(facilitator, appUrl, title);
+  const link = await inviteLink(facilitator);
+  const phones: Page[] = [];
+  for (let n = 1; n <= 4; n++) {
+    const phone = await device(n);
+    await join(phone, link, `Phone ${n}`, 'Community');
+    phones.push(phone);
+  }
+  return { facilitator, phones };
+}
+
 /** Until the bar counts between `least` and `most` peers. */
 async function waitForPeerCount(page: Page, least: number, most: number, timeout = 90_000) {
   await page.waitForFunction(({ lo, hi }) => {
@@ -71,15 +85,7 @@ function stopHub(): Promise<void> {
 
 describe.skipIf(why)('peers as a fallback to the hub', () => {
   it('five devices: two peer links each with the hub, a mesh that carries edits without it, two again when it is back', async () => {
-    const facilitator = await device(0, LAPTOP);
-    await createWorkshop(facilitator, appUrl, 'Forty phones');
-    const link = await inviteLink(facilitator);
-    const phones: Page[] = [];
-    for (let n = 1; n <= 4; n++) {
-      const phone = await device(n);
-      await join(phone, link, `Phone ${n}`, 'Community');
-      phones.push(phone);
-    }
+    const { facilitator, phones } = await roomOfFive('Forty phones');
     const all = [facilitator, ...phones];
 
     // Hub on: a ring of five, two links each, and never more open at once.
@@ -149,15 +155,7 @@ describe.skipIf(why)('peers under client isolation', () => {
   it('phones that reach only the laptop link to it alone, and it carries their edits when the hub is gone', async () => {
     net.isolateDevices();
     if (hub.exitCode !== null) hub = await net.startHub(PORT, dataDir);
-    const facilitator = await device(0, LAPTOP);
-    await createWorkshop(facilitator, appUrl, 'Isolated room');
-    const link = await inviteLink(facilitator);
-    const phones: Page[] = [];
-    for (let n = 1; n <= 4; n++) {
-      const phone = await device(n);
-      await join(phone, link, `Phone ${n}`, 'Community');
-      phones.push(phone);
-    }
+    const { facilitator, phones } = await roomOfFive('Isolated room');
 
     // Hub on: links between phones fail, the phones find themselves isolated and hang on the laptop.
     const formed = Date.now();

@@ -43,22 +43,26 @@ function presenceOf(awareness: Awareness, id: string, lead = false): void {
   applyAwarenessUpdate(awareness, encodeAwarenessUpdate(theirs, [theirs.clientID]), 'hub');
 }
 
-describe('a device answering offers', () => {
-  let links: PeerLinks | undefined;
-  beforeEach(() => vi.useFakeTimers());
-  afterEach(() => {
-    links?.destroy();
-    vi.useRealTimers();
-  });
+let links: PeerLinks | undefined;
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => {
+  links?.destroy();
+  links = undefined;
+  vi.useRealTimers();
+});
 
-  async function started(self: string) {
-    const { provider, room } = fakeProvider(self);
-    const awareness = new Awareness(new Y.Doc());
-    links = new PeerLinks(provider, awareness, false);
-    links.setHub(true);
-    await vi.advanceTimersByTimeAsync(0);
-    return { room, awareness };
-  }
+/** PeerLinks for device `self`, started, with the hub (`hub`) or without. */
+async function startedAs(self: string, hub: boolean) {
+  const { provider, room } = fakeProvider(self);
+  const awareness = new Awareness(new Y.Doc());
+  links = new PeerLinks(provider, awareness, false);
+  links.setHub(hub);
+  await vi.advanceTimersByTimeAsync(0);
+  return { room, awareness };
+}
+
+describe('a device answering offers', () => {
+  const started = (self: string) => startedAs(self, true);
 
   it('answers an offer that comes before the offerer\'s presence', async () => {
     const { room } = await started('m');
@@ -83,21 +87,10 @@ describe('a device answering offers', () => {
 });
 
 describe('a device behind client isolation', () => {
-  let links: PeerLinks | undefined;
-  beforeEach(() => vi.useFakeTimers());
-  afterEach(() => {
-    links?.destroy();
-    vi.useRealTimers();
-  });
-
   /** Device `m` in a room with the laptop `0` (a facilitator's) and phones `a`, `b`, `c`, without
    *  the hub: the rule links it with all four. */
   async function phoneInRoom() {
-    const { provider, room } = fakeProvider('m');
-    const awareness = new Awareness(new Y.Doc());
-    links = new PeerLinks(provider, awareness, false);
-    links.setHub(false);
-    await vi.advanceTimersByTimeAsync(0);
+    const { room, awareness } = await startedAs('m', false);
     presenceOf(awareness, '0', true);
     for (const id of ['a', 'b', 'c']) presenceOf(awareness, id);
     const isolated = () => (awareness.getLocalState() as PresenceState).peer?.isolated === true;
@@ -132,24 +125,13 @@ describe('a device behind client isolation', () => {
 });
 
 describe('a link between two devices that both hear the hub', () => {
-  let links: PeerLinks | undefined;
-  beforeEach(() => vi.useFakeTimers());
-  afterEach(() => {
-    links?.destroy();
-    vi.useRealTimers();
-  });
-
   const update = Uint8Array.of(0, 2, 1, 0);
   const step1 = Uint8Array.of(0, 0, 1, 0);
   const presence = Uint8Array.of(1, 1, 0);
 
   it('stands by (no edits, no presence) while both do, and catches up and carries them once one does not', async () => {
-    const { provider, room } = fakeProvider('m');
-    const awareness = new Awareness(provider.doc);
+    const { room, awareness } = await startedAs('m', true);
     awareness.setLocalStateField('hub', true);
-    links = new PeerLinks(provider, awareness, false);
-    links.setHub(true);
-    await vi.advanceTimersByTimeAsync(0);
     const theirs = new Awareness(new Y.Doc());
     theirs.setLocalState({ peer: { id: 'a', lead: false }, hub: true });
     const hear = () => applyAwarenessUpdate(awareness, encodeAwarenessUpdate(theirs, [theirs.clientID]), 'hub');
