@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { simpleDiffString } from 'lib0/diff';
 import { newId } from './ids';
+import { entryValue } from './entry-cache';
 import { byOrder, isSlot, keyAfter, keyAt, orderOf } from './order';
 import { err, ok, type Result } from './result';
 import { removeEntry } from './remove-entry';
@@ -43,17 +44,19 @@ function toItem(map: Y.Map<unknown>): Item {
   };
 }
 
+const keptItem = (map: Y.Map<unknown>): Item => entryValue(map, 'item', () => toItem(map));
+
 /** Items of a board in display order; `lane` narrows to one column. */
 export function listItems(doc: Y.Doc, boardId: string, lane?: string): Item[] {
   const items = itemsOf(doc, boardId);
   if (!items) return [];
-  const all = [...items.values()].map(toItem);
+  const all = [...items.values()].map(keptItem);
   return (lane === undefined ? all : all.filter((i) => i.lane === lane)).sort(byOrder);
 }
 
 export function getItem(doc: Y.Doc, boardId: string, itemId: string): Item | undefined {
   const map = itemsOf(doc, boardId)?.get(itemId);
-  return map && toItem(map);
+  return map && keptItem(map);
 }
 
 function writeItem(items: Y.Map<Y.Map<unknown>>, item: Item): void {

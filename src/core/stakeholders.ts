@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import { newId } from './ids';
+import { entryValue } from './entry-cache';
 import { byOrder, keyAfter, keysAfter, orderOf } from './order';
 import { err, ok, type Result } from './result';
 import { removeEntry } from './remove-entry';
@@ -117,14 +118,17 @@ function toStakeholder(map: Y.Map<unknown>, me: string | undefined): Stakeholder
   };
 }
 
+const keptStakeholder = (map: Y.Map<unknown>, me: string | undefined): Stakeholder =>
+  entryValue(map, `stakeholder ${me ?? ''}`, () => toStakeholder(map, me));
+
 /** Stakeholders in the order they were added; `me` fills in each one's `mine`. */
 export function listStakeholders(doc: Y.Doc, boardId: string, me?: string): Stakeholder[] {
-  return [...(stakeholdersOf(doc, boardId)?.values() ?? [])].map((m) => toStakeholder(m, me)).sort(byOrder);
+  return [...(stakeholdersOf(doc, boardId)?.values() ?? [])].map((m) => keptStakeholder(m, me)).sort(byOrder);
 }
 
 export function getStakeholder(doc: Y.Doc, boardId: string, id: string, me?: string): Stakeholder | undefined {
   const map = stakeholdersOf(doc, boardId)?.get(id);
-  return map && toStakeholder(map, me);
+  return map && keptStakeholder(map, me);
 }
 
 /** Relationships between stakeholders that both still exist (one may have been deleted on

@@ -55,7 +55,10 @@ export function listNotes(doc: Y.Doc, boardId: string, filter: { group?: string 
   const clusters = new Map(listClusters(doc, boardId).map((c) => [c.id, c]));
   return listItems(doc, boardId)
     .filter((n) => isQuadrant(n.lane) && (filter.group === undefined || n.group === filter.group))
-    .map((n) => ({ ...n, cluster: effectiveCluster(n, clusters) }))
+    .map((n) => {
+      const cluster = effectiveCluster(n, clusters);
+      return cluster === n.cluster ? n : { ...n, cluster };
+    })
     .sort((a, b) => QUADRANTS.indexOf(a.lane as Quadrant) - QUADRANTS.indexOf(b.lane as Quadrant));
 }
 
