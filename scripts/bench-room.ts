@@ -15,6 +15,7 @@ import { canMakeNetns, createTestNet, type TestNet } from '../tests/e2e/netns';
 import { countPeerConnections, peerConnections } from '../tests/e2e/peer-count';
 import { createWorkshop, inviteLink, join as joinWorkshop, useTransports } from '../tests/e2e/workshop-steps';
 import { median, percentile } from './bench-seed';
+import { pageClock } from './page-clock';
 
 const PHONES = Number(process.env.ROOM_PHONES ?? 8);
 const IDLE_S = Number(process.env.ROOM_IDLE_S ?? 60);
@@ -46,22 +47,12 @@ async function idleCpu(pages: Page[], seconds: number): Promise<number[]> {
   return after.map((a, i) => a - (before[i] ?? 0));
 }
 
-/** How far a page's clock (its time origin plus now) is ahead of this process's. Each browser
- *  takes its time origin from the wall clock when the page loaded, and the wall clock may have
- *  been stepped between two loads: times from two pages are compared only after this. */
-async function clockOffset(page: Page): Promise<number> {
-  const before = performance.timeOrigin + performance.now();
-  const theirs = await page.evaluate(() => performance.timeOrigin + performance.now());
-  const after = performance.timeOrigin + performance.now();
-  return theirs - (before + after) / 2;
-}
-
 /** Each phone in turn adds a note; the time until it shows on each of `watchers`. */
 async function edits(phones: Page[], watchers: Page[], rounds: number, tag: string): Promise<{ samples: number[]; lost: number }> {
   const samples: number[] = [];
   let lost = 0;
-  const offsets = new Map<Page, number>();
-  for (const page of new Set([...phones, ...watchers])) offsets.set(page, await clockOffset(page));
+  const clocks = new Map<Page, (pageTime: number) => number>();
+  for (const page of new Set([...phones, ...watchers])) clocks.set(page, await pageClock(page));
   for (let round = 0; round < rounds; round++) {
     for (const [i, phone] of phones.entries()) {
       const text = `${tag} ${round}-${i} ${Math.random().toString(36).slice(2, 8)}`;
@@ -88,7 +79,7 @@ async function edits(phones: Page[], watchers: Page[], rounds: number, tag: stri
       });
       for (const [n, at] of (await Promise.all(seen)).entries()) {
         if (at < 0) lost++;
-        else samples.push(at - (offsets.get(others[n] as Page) ?? 0) - (sent - (offsets.get(phone) ?? 0)));
+        else samples.push(clocks.get(others[n] as Page)!(at) - clocks.get(phone)!(sent));
       }
     }
   }

@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { LAPTOP, launch, startTestHub } from '../tests/e2e/harness';
 import { canMakeNetns, createTestNet, printedPairingCode } from '../tests/e2e/netns';
 import { percentile } from './bench-seed';
+import { pageClock } from './page-clock';
 import { createWorkshop, inviteLink, join as joinWorkshop, registerWithHub, useTransports } from '../tests/e2e/workshop-steps';
 
 export interface Latency { median: number; p95: number; runs: number }
@@ -20,10 +21,10 @@ export const seenOnPage = (page: Page, text: string) => page.evaluate((t) => new
   }).observe(document.body, { childList: true, subtree: true, characterData: true });
 }), text);
 
-/** `runs` notes added on `from`; each timed from the click to the note's node appearing on `to`.
- *  Both pages run on this machine, so their clocks (timeOrigin + now) agree. */
+/** `runs` notes added on `from`; each timed from the click to the note's node appearing on `to`. */
 async function measure(from: Page, to: Page, runs: number): Promise<Latency> {
   const samples: number[] = [];
+  const [fromClock, toClock] = await Promise.all([pageClock(from), pageClock(to)]);
   for (let i = 0; i < runs; i++) {
     const text = `latency probe ${i} ${Math.random().toString(36).slice(2)}`;
     const seen = seenOnPage(to, text);
@@ -34,7 +35,7 @@ async function measure(from: Page, to: Page, runs: number): Promise<Latency> {
       button.click();
       done(at);
     }));
-    samples.push((await seen) - sent);
+    samples.push(toClock(await seen) - fromClock(sent));
   }
   return { median: percentile(samples, 0.5), p95: percentile(samples, 0.95), runs };
 }

@@ -16,6 +16,7 @@ import { percentile } from './bench-seed';
 import { seenOnPage } from './bench-sync';
 import { clockTicks, cpuSeconds, memoryMb, sleep, startHubProcess, until } from './hub-process';
 import { startImpairProxy, type ImpairProxy } from './impair-proxy';
+import { benchNow, pageClock } from './page-clock';
 
 const NODE_CLIENTS = 30;
 const EDITS = Number(process.env.WIFI_EDITS ?? 60);
@@ -49,7 +50,7 @@ const seenInDoc = (device: ScriptDevice, boardId: string, text: string) => new P
   const check = () => {
     if (!listItems(device.doc, boardId).some((item) => item.text === text)) return;
     device.doc.off('update', check);
-    done(Date.now());
+    done(benchNow());
   };
   device.doc.on('update', check);
 });
@@ -100,7 +101,8 @@ async function main(): Promise<void> {
 
     const ticks = clockTicks();
     const cpuBefore = cpuSeconds(hub.pid, ticks);
-    const startedAt = Date.now();
+    const startedAt = benchNow();
+    const clocks = new Map(await Promise.all(pages.map(async (p) => [p, await pageClock(p)] as const)));
     for (const proxy of proxies) proxy.reset();
     wsBytes.sent = 0;
     wsBytes.received = 0;
@@ -114,13 +116,13 @@ async function main(): Promise<void> {
       const byPage = [0, 3, 6].includes(i % 10) ? pages[(i / 3) % 3 | 0]! : undefined;
       const author = byPage ? undefined : phones[i % NODE_CLIENTS]!;
       const seen = [
-        ...pages.filter((p) => p !== byPage).map((p) => seenOnPage(p, text)),
+        ...pages.filter((p) => p !== byPage).map((p) => seenOnPage(p, text).then(clocks.get(p)!)),
         ...phones.filter((p) => p !== author).map((p) => seenInDoc(p, boardId, text)),
       ];
       let sent: number;
-      if (byPage) sent = await addOnPage(byPage, text);
+      if (byPage) sent = clocks.get(byPage)!(await addOnPage(byPage, text));
       else {
-        sent = Date.now();
+        sent = benchNow();
         const added = addItem(author!.doc, boardId, { text, createdBy: 'wifi-bench', group: '' }, author!.origin);
         if (!added.ok) throw new Error(added.error);
       }
@@ -130,7 +132,7 @@ async function main(): Promise<void> {
       samples.push(...arrived);
       lastDevice.push(Math.max(...arrived));
     }
-    const wall = (Date.now() - startedAt) / 1000;
+    const wall = (benchNow() - startedAt) / 1000;
     const cpu = cpuSeconds(hub.pid, ticks) - cpuBefore;
     const perEdit = (n: number, devices: number) => `${(n / EDITS / devices).toFixed(0)} B`;
     const pageUp = pageProxies.reduce((n, p) => n + p.bytes.up, 0);
